@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class ArchiveConfig(AppConfig):
+    name = "archive"
+    verbose_name = "الأرشيف"
+
+    def ready(self):
+        from . import signals  # noqa: F401  (connects the linking on save)

@@ -1,0 +1,112 @@
+"""Partial dates: a year, a month or a day, as precise as the source states.
+
+A date is stored as the first day of the period it names plus its precision,
+so that it sorts and filters as a date but is never shown as a day the source
+did not give.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import models
+from django.db.models import Q
+
+ARABIC_MONTHS = (
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "أغسطس",
+    "سبتمبر",
+    "أكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+)
+_ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+def arabic_digits(value: object) -> str:
+    """Write a number with Arabic-Indic digits, as Arabic news sites do."""
+    return str(value).translate(_ARABIC_DIGITS)
+
+
+class Precision(models.TextChoices):
+    YEAR = "year", "سنة"
+    MONTH = "month", "شهر"
+    DAY = "day", "يوم"
+
+
+@dataclass(frozen=True, slots=True)
+class PartialDate:
+    """A date known to a year, a month or a day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.day is not None and self.month is None:
+            raise ValueError("a day needs a month")
+        datetime.date(self.year, self.month or 1, self.day or 1)  # raises if invalid
+
+    @property
+    def precision(self) -> str:
+        if self.day is not None:
+            return Precision.DAY
+        if self.month is not None:
+            return Precision.MONTH
+        return Precision.YEAR
+
+    @property
+    def first_day(self) -> datetime.date:
+        return datetime.date(self.year, self.month or 1, self.day or 1)
+
+    @classmethod
+    def from_stored(cls, first_day: datetime.date | None, precision: str | None):
+        if first_day is None or not precision:
+            return None
+        return cls(
+            first_day.year,
+            first_day.month if precision != Precision.YEAR else None,
+            first_day.day if precision == Precision.DAY else None,
+        )
+
+    def __str__(self) -> str:
+        """The date as an Arabic reader expects it: "٢١ أبريل ٢٠٢١"."""
+        parts = []
+        if self.day is not None:
+            parts.append(arabic_digits(self.day))
+        if self.month is not None:
+            parts.append(ARABIC_MONTHS[self.month - 1])
+        parts.append(arabic_digits(self.year))
+        return " ".join(parts)
+
+    def isoformat(self) -> str:
+        """ISO 8601 reduced precision: "2021", "2021-04" or "2021-04-21"."""
+        return self.first_day.isoformat()[: {"year": 4, "month": 7, "day": 10}[self.precision]]
+
+
+def partial_date_constraints(date_field: str, precision_field: str, prefix: str):
+    """Database checks that a stored partial date is consistent.
+
+    Both parts are set or neither is (an empty precision), and the stored day is the first of the
+    period for a month or year precision, so no invented day can be stored.
+    """
+    date_is_null = Q(**{f"{date_field}__isnull": True})
+    precision_is_null = Q(**{precision_field: ""})
+    first_of_period = (
+        Q(**{precision_field: Precision.DAY})
+        | Q(**{precision_field: Precision.MONTH, f"{date_field}__day": 1})
+        | Q(**{precision_field: Precision.YEAR, f"{date_field}__day": 1, f"{date_field}__month": 1})
+    )
+    return [
+        models.CheckConstraint(
+            condition=(date_is_null & precision_is_null) | (~date_is_null & first_of_period),
+            name=f"{prefix}_partial_date_consistent",
+        )
+    ]

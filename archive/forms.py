@@ -1,0 +1,38 @@
+"""Forms that read the browsing pages' query parameters."""
+
+from __future__ import annotations
+
+from django import forms
+
+from .models import Article, Country, Source
+
+
+class ArticleFilterForm(forms.Form):
+    """Narrow the article list; a value that is not understood is ignored, not an error."""
+
+    source = forms.ModelChoiceField(
+        Source.objects.all(), to_field_name="slug", required=False, label="المصدر", empty_label="كل المصادر"
+    )
+    year = forms.TypedChoiceField(coerce=int, required=False, label="السنة", empty_value=None)
+    country = forms.ModelChoiceField(
+        Country.objects.all(), to_field_name="slug", required=False, label="الدولة", empty_label="كل الدول"
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [("", "كل السنوات")] + [
+            (year, str(year)) for year in Article.objects.years()
+        ]
+
+    def filter(self, articles):
+        if not self.is_bound:
+            return articles
+        self.is_valid()
+        data = self.cleaned_data
+        if data.get("source"):
+            articles = articles.filter(source=data["source"])
+        if data.get("year"):
+            articles = articles.published_in(data["year"])
+        if data.get("country"):
+            articles = articles.mentioning(data["country"])
+        return articles

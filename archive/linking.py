@@ -1,0 +1,119 @@
+"""Entity linking: find where an article's body names the archive's entities.
+
+Every spelling of every entity (its name and aliases) is normalised and looked
+up at each word of the body, joined without spaces, so "عبدالمجيد تبون" meets
+"عبد المجيد تبون" and the reverse. The first word may carry glued proclitics
+("لبوقادوم", "وبوقادوم", "بالجزائر"); the mention then starts after them. The
+longest match at a position wins, and matches never overlap. A spelling shared
+by two entities is ambiguous and is left for an editor to link by hand.
+
+Re-linking keeps what an editor confirmed (while the text still says it) and
+replaces the automatic mentions, so it can be run any number of times.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from search.arabic import Word, normalize, proclitic_readings, words
+
+from .models import Alias, Article, Entity, Mention
+
+# A written name may be split into more words than its alias (نور الدين for
+# نورالدين), so a match may span this many words more than the longest alias.
+EXTRA_WORDS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    entity_id: int
+    start: int
+    end: int
+
+
+class Gazetteer:
+    """Every spelling of every entity, keyed by its normalised form without spaces."""
+
+    def __init__(self, spellings: Iterable[tuple[int, str]]):
+        owners: dict[str, set[int]] = defaultdict(set)
+        longest = 1
+        for entity_id, spelling in spellings:
+            tokens = [word.text for word in words(spelling)]
+            if tokens:
+                owners["".join(tokens)].add(entity_id)
+                longest = max(longest, len(tokens))
+        self.entity_by_key = {key: ids.pop() for key, ids in owners.items() if len(ids) == 1}
+        self.max_words = longest + EXTRA_WORDS
+
+    @classmethod
+    def from_database(cls) -> Gazetteer:
+        names = Entity.objects.values_list("id", "name")
+        aliases = Alias.objects.values_list("entity_id", "name")
+        return cls([*names, *aliases])
+
+    def find(self, text: str) -> list[Span]:
+        """Non-overlapping mentions in ``text``, longest first at each position."""
+        tokens = list(words(text))
+        spans, index = [], 0
+        while index < len(tokens):
+            span, used = self._longest_match(text, tokens, index)
+            if span:
+                spans.append(span)
+                index += used
+            else:
+                index += 1
+        return spans
+
+    def _longest_match(self, text: str, tokens: list[Word], index: int) -> tuple[Span | None, int]:
+        first = tokens[index]
+        for count in range(min(self.max_words, len(tokens) - index), 0, -1):
+            tail = "".join(token.text for token in tokens[index + 1 : index + count])
+            last = tokens[index + count - 1]
+            for prefix_length, reading in proclitic_readings(first.text):
+                entity_id = self.entity_by_key.get(reading + tail)
+                if entity_id is not None:
+                    start = _skip_prefix(text, first.start, prefix_length)
+                    return Span(entity_id, start, last.end), count
+        return None, 1
+
+
+def _skip_prefix(text: str, start: int, prefix_length: int) -> int:
+    """The offset in ``text`` after ``prefix_length`` normalised letters from ``start``."""
+    position = start
+    while prefix_length:
+        prefix_length -= len(normalize(text[position]))
+        position += 1
+    while position < len(text) and not normalize(text[position]):
+        position += 1  # a diacritic on the proclitic stays with it
+    return position
+
+
+def confirmed_still_valid(mention: Mention, body: str, gazetteer: Gazetteer) -> bool:
+    """A confirmed mention survives an edit while its span still names its entity."""
+    if mention.end > len(body):
+        return False
+    found = gazetteer.find(body[mention.start : mention.end])
+    return any(span.entity_id == mention.entity_id for span in found)
+
+
+@transaction.atomic
+def link_mentions(article: Article, gazetteer: Gazetteer | None = None) -> None:
+    """Bring the article's stored mentions in line with its body."""
+    gazetteer = gazetteer or Gazetteer.from_database()
+    existing = list(article.mentions.all())
+    confirmed = [m for m in existing if m.confirmed and confirmed_still_valid(m, article.body, gazetteer)]
+    found = {
+        (span.entity_id, span.start, span.end)
+        for span in gazetteer.find(article.body)
+        if not any(span.start < m.end and m.start < span.end for m in confirmed)
+    }
+    kept = confirmed + [m for m in existing if not m.confirmed and (m.entity_id, m.start, m.end) in found]
+    Mention.objects.filter(pk__in=[m.pk for m in existing if m not in kept]).delete()
+    new = found - {(m.entity_id, m.start, m.end) for m in kept}
+    Mention.objects.bulk_create(
+        Mention(article=article, entity_id=entity_id, start=start, end=end) for entity_id, start, end in new
+    )
