@@ -8,6 +8,7 @@ did not give.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 
 from django.db import models
@@ -28,6 +29,8 @@ ARABIC_MONTHS = (
     "ديسمبر",
 )
 _ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+_WESTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
+_ISO_PARTIAL = re.compile(r"(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?")
 
 
 def arabic_digits(value: object) -> str:
@@ -65,6 +68,21 @@ class PartialDate:
     @property
     def first_day(self) -> datetime.date:
         return datetime.date(self.year, self.month or 1, self.day or 1)
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Read "2021", "2021-04" or "2021-04-21" (also with / and Arabic digits).
+
+        Raises ``ValueError`` with a message for the person who typed it.
+        """
+        match = _ISO_PARTIAL.fullmatch(text.strip().translate(_WESTERN_DIGITS))
+        if not match:
+            raise ValueError(f"تاريخ غير مفهوم «{text}»: اكتب السنة، أو السنة-الشهر، أو السنة-الشهر-اليوم.")
+        year, month, day = (int(part) if part else None for part in match.groups())
+        try:
+            return cls(year, month, day)
+        except ValueError:
+            raise ValueError(f"التاريخ «{text}» غير موجود في التقويم.") from None
 
     @classmethod
     def from_stored(cls, first_day: datetime.date | None, precision: str | None):

@@ -31,6 +31,20 @@ def content_hash(body: str) -> str:
     return hashlib.sha256(" ".join(normalize(body).split()).encode()).hexdigest()
 
 
+def filter_normalized(queryset: models.QuerySet, fields: tuple[str, ...], text: str) -> models.QuerySet:
+    """Keep rows where every word of ``text`` appears in one of the normalised ``fields``.
+
+    SQL's ``LIKE`` is blind to Arabic spelling variants, so the fields searched
+    hold text already passed through ``normalize`` and so does the query.
+    """
+    for term in normalize(text).split():
+        matches = Q()
+        for field in fields:
+            matches |= Q(**{f"{field}__contains": term})
+        queryset = queryset.filter(matches)
+    return queryset
+
+
 class Source(models.Model):
     name = models.CharField("الاسم", max_length=200, unique=True)
     slug = models.SlugField("المعرّف", max_length=200, unique=True, allow_unicode=True)
@@ -54,6 +68,9 @@ class ArticleQuerySet(models.QuerySet):
     def for_listing(self):
         """What a list of articles shows, in two queries whatever its length."""
         return self.select_related("source").defer("body", "search_text")
+
+    def containing(self, text: str):
+        return filter_normalized(self, ("search_text",), text)
 
     def mentioning(self, entity: Entity):
         return self.filter(mentions__entity=entity).distinct()
@@ -309,6 +326,11 @@ class Agreement(Entity):
     @property
     def signed(self) -> PartialDate | None:
         return PartialDate.from_stored(self.signed_on, self.signed_precision)
+
+    @signed.setter
+    def signed(self, value: PartialDate | None) -> None:
+        self.signed_on = value.first_day if value else None
+        self.signed_precision = value.precision if value else ""
 
 
 ENTITY_MODELS = {model.KIND: model for model in (Person, Organization, Country, Place, Agreement)}

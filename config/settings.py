@@ -107,6 +107,8 @@ USE_I18N = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "Africa/Algiers")
 USE_TZ = True  # stored in UTC, shown in TIME_ZONE
 
+FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = DATA_DIR / "staticfiles"

@@ -1,0 +1,46 @@
+# The archive's front door: `make run` serves it, `make test` checks it.
+# Each target bootstraps .venv from requirements.txt by itself.
+
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+BOOTSTRAPPED := $(VENV)/.bootstrapped-$(shell sha256sum requirements.txt | cut -c1-12)
+# Debian packages the browser tests need: the browser and fonts with Arabic.
+BROWSER_PACKAGES := chromium fonts-noto-core
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test lint format setup browser clean
+
+$(BOOTSTRAPPED): requirements.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -r requirements.txt
+	rm -f $(VENV)/.bootstrapped-*
+	touch $@
+
+# Migrate, load the seed articles and their entities (loading twice changes
+# nothing), and gather the static files that gunicorn serves.
+setup: $(BOOTSTRAPPED)
+	$(PYTHON) manage.py migrate --noinput
+	$(PYTHON) manage.py loaddata entities articles
+	$(PYTHON) manage.py collectstatic --noinput --verbosity 0
+
+run: setup
+	exec $(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:$${PORT:-8000} --workers $${WEB_CONCURRENCY:-2} --access-logfile -
+
+browser:
+	@command -v chromium >/dev/null && dpkg -s fonts-noto-core >/dev/null 2>&1 || \
+		($(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BROWSER_PACKAGES))
+
+lint: $(BOOTSTRAPPED)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+test: $(BOOTSTRAPPED) browser lint
+	$(VENV)/bin/pytest
+
+format: $(BOOTSTRAPPED)
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) data

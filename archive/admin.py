@@ -1,0 +1,254 @@
+"""The editors' admin, in Arabic, with search that ignores hamza and diacritics."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import Count
+from django.utils.html import format_html
+
+from .dates import PartialDate
+from .linking import Gazetteer, link_mentions
+from .models import (
+    Agreement,
+    Alias,
+    Article,
+    Country,
+    Entity,
+    Mention,
+    Organization,
+    Person,
+    Place,
+    Source,
+    content_hash,
+    filter_normalized,
+)
+
+
+class NormalizedSearchMixin:
+    """Search the stored normalised text, so "الامن" finds "الأمن".
+
+    The admin's own search is a SQL ``LIKE`` on the raw text, blind to Arabic
+    spelling variants; every word typed must appear in one of
+    ``normalized_search_fields``.
+    """
+
+    normalized_search_fields: tuple[str, ...] = ()
+
+    def get_search_results(self, request, queryset, search_term):
+        found = filter_normalized(queryset, self.normalized_search_fields, search_term)
+        may_have_duplicates = any("__" in field for field in self.normalized_search_fields)
+        return found, bool(search_term.strip()) and may_have_duplicates
+
+
+class PartialDateFormField(forms.CharField):
+    """One box for a date known to the year, the month or the day."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault(
+            "help_text", "السنة (2021)، أو السنة والشهر (2021-04)، أو التاريخ كاملا (2021-04-21)."
+        )
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        return value.isoformat() if isinstance(value, PartialDate) else value
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        try:
+            return PartialDate.parse(value)
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from None
+
+
+class PartialDateModelForm(forms.ModelForm):
+    """Bind each partial-date box to the model property of the same name."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self._partial_date_fields():
+            self.initial.setdefault(name, getattr(self.instance, name))
+
+    def _partial_date_fields(self) -> list[str]:
+        return [name for name, field in self.fields.items() if isinstance(field, PartialDateFormField)]
+
+    def _post_clean(self):
+        for name in self._partial_date_fields():
+            if name in self.cleaned_data:
+                setattr(self.instance, name, self.cleaned_data[name])
+        super()._post_clean()
+
+
+class ArticleAdminForm(PartialDateModelForm):
+    published = PartialDateFormField(label="تاريخ النشر")
+
+    class Meta:
+        model = Article
+        fields = ["title", "body", "published", "source", "url", "language"]
+
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        duplicate = (
+            Article.objects.exclude(pk=self.instance.pk).filter(content_hash=content_hash(body)).first()
+        )
+        if duplicate:
+            raise forms.ValidationError(
+                format_html(
+                    'هذا النص محفوظ في الأرشيف من قبل: <a href="{}">{}</a>',
+                    duplicate.get_absolute_url(),
+                    duplicate.display_title,
+                )
+            )
+        return body
+
+
+class MentionInline(admin.TabularInline):
+    model = Mention
+    fields = ["entity", "start", "end", "surface", "confirmed"]
+    readonly_fields = ["surface"]
+    autocomplete_fields = ["entity"]
+    extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("entity")
+
+    @admin.display(description="النص المذكور")
+    def surface(self, mention: Mention) -> str:
+        return mention.surface if mention.pk else "—"
+
+
+@admin.register(Article)
+class ArticleAdmin(NormalizedSearchMixin, admin.ModelAdmin):
+    form = ArticleAdminForm
+    list_display = ["display_title", "published_display", "source", "mention_count", "updated_at"]
+    list_filter = ["source", "date_precision", "language"]
+    list_select_related = ["source"]
+    date_hierarchy = "published_on"
+    search_fields = ["title"]  # shows the search box; the search itself is normalised
+    normalized_search_fields = ("search_text",)
+    readonly_fields = ["slug", "created_at", "updated_at"]
+    inlines = [MentionInline]
+    actions = ["relink"]
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(mention_total=Count("mentions"))
+
+    def get_fields(self, request, obj=None):
+        return [*ArticleAdminForm.Meta.fields, *self.readonly_fields]
+
+    @admin.display(description="العنوان", ordering="title")
+    def display_title(self, article: Article) -> str:
+        return article.display_title
+
+    @admin.display(description="تاريخ النشر", ordering="published_on")
+    def published_display(self, article: Article) -> str:
+        return str(article.published or "—")
+
+    @admin.display(description="الإشارات", ordering="mention_total")
+    def mention_count(self, article: Article) -> int:
+        return article.mention_total
+
+    def save_related(self, request, form, formsets, change):
+        """Link again once the editor's own mention edits are saved, so both agree."""
+        super().save_related(request, form, formsets, change)
+        link_mentions(form.instance)
+
+    @admin.action(description="إعادة ربط الكيانات في المقالات المحددة")
+    def relink(self, request, queryset):
+        gazetteer = Gazetteer.from_database()
+        for article in queryset:
+            link_mentions(article, gazetteer)
+        self.message_user(request, f"أعيد ربط {queryset.count()} مقال.", messages.SUCCESS)
+
+
+class AliasInline(admin.TabularInline):
+    model = Alias
+    fields = ["name"]
+    extra = 1
+
+
+class EntityAdmin(NormalizedSearchMixin, admin.ModelAdmin):
+    """What every kind of entity shares in the admin."""
+
+    search_fields = ["name"]
+    normalized_search_fields = ("normalized_name", "aliases__normalized")
+    inlines = [AliasInline]
+    list_display = ["name", "article_count"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_total=Count("mentions__article", distinct=True))
+
+    @admin.display(description="المقالات", ordering="article_total")
+    def article_count(self, entity: Entity) -> int:
+        return entity.article_total
+
+
+@admin.register(Entity)
+class AnyEntityAdmin(EntityAdmin):
+    """Only for choosing any kind of entity in autocomplete boxes; not in the menu."""
+
+    def has_module_permission(self, request):
+        return False
+
+
+@admin.register(Person)
+class PersonAdmin(EntityAdmin):
+    fields = ["name", "role", "country", "description"]
+    list_display = ["name", "role", "country", "article_count"]
+    list_filter = ["country"]
+    list_select_related = ["country"]
+    autocomplete_fields = ["country"]
+
+
+@admin.register(Organization)
+class OrganizationAdmin(EntityAdmin):
+    fields = ["name", "country", "description"]
+    list_display = ["name", "country", "article_count"]
+    list_filter = ["country"]
+    list_select_related = ["country"]
+    autocomplete_fields = ["country"]
+
+
+@admin.register(Country)
+class CountryAdmin(EntityAdmin):
+    fields = ["name", "description"]
+
+
+@admin.register(Place)
+class PlaceAdmin(EntityAdmin):
+    fields = ["name", "country", "description"]
+    list_display = ["name", "country", "article_count"]
+    list_filter = ["country"]
+    list_select_related = ["country"]
+    autocomplete_fields = ["country"]
+
+
+class AgreementAdminForm(PartialDateModelForm):
+    signed = PartialDateFormField(label="تاريخ التوقيع")
+
+    class Meta:
+        model = Agreement
+        fields = ["name", "status", "signed", "parties", "related", "description"]
+
+
+@admin.register(Agreement)
+class AgreementAdmin(EntityAdmin):
+    form = AgreementAdminForm
+    list_display = ["name", "status", "signed_display", "article_count"]
+    list_filter = ["status"]
+    autocomplete_fields = ["parties", "related"]
+
+    @admin.display(description="تاريخ التوقيع", ordering="signed_on")
+    def signed_display(self, agreement: Agreement) -> str:
+        return str(agreement.signed or "—")
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["name", "url"]
+    search_fields = ["name"]
+    readonly_fields = ["slug"]

@@ -1,0 +1,45 @@
+"""Shared fixtures: small named Arabic entities and articles."""
+
+import pytest
+
+from archive.models import Alias, Article, Country, Person
+
+
+def person(name: str, *aliases: str, **fields) -> Person:
+    entity = Person.objects.create(name=name, **fields)
+    for alias in aliases:
+        Alias.objects.create(entity=entity, name=alias)
+    return entity
+
+
+@pytest.fixture
+def algeria(db) -> Country:
+    return Country.objects.create(name="الجزائر")
+
+
+@pytest.fixture
+def libya(db) -> Country:
+    return Country.objects.create(name="ليبيا")
+
+
+@pytest.fixture
+def tebboune(algeria) -> Person:
+    """A compound name the texts write both joined and split."""
+    return person("عبد المجيد تبون", "عبدالمجيد تبون", "تبون", role="الرئيس الجزائري", country=algeria)
+
+
+@pytest.fixture
+def boukadoum(algeria) -> Person:
+    return person("صبري بوقادوم", "بوقادوم", role="وزير الخارجية الجزائري", country=algeria)
+
+
+@pytest.fixture
+def visit_article(tebboune, boukadoum, libya) -> Article:
+    """Two paragraphs naming two people and two countries, one with a proclitic."""
+    return Article.objects.create(
+        title="بوقادوم في طرابلس",
+        body=(
+            "وصل وزير الخارجية صبري بوقادوم إلى ليبيا.\n\n"
+            "ونقل دعوة من الرئيس عبدالمجيد تبون لزيارة الجزائر، وأكد لبوقادوم المنفي ذلك."
+        ),
+    )

@@ -1,0 +1,81 @@
+"""search.arabic: what counts as the same word, and where it sits in the text."""
+
+import pytest
+
+from search.arabic import normalize, normalize_with_offsets, proclitic_readings, words
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("الأمن", "الامن"),
+        ("إعلان", "اعلان"),
+        ("آفاق", "افاق"),
+        ("ٱلله", "الله"),
+        ("على", "علي"),
+        ("الاتفاقية", "الاتفاقيه"),
+        ("مُحَمَّدٌ", "محمد"),
+        ("ليبيـــا", "ليبيا"),
+        ("مسؤول", "مسءول"),
+        ("مسئول", "مسءول"),
+        ("کتاب", "كتاب"),
+        ("فارسی", "فارسي"),
+        ("٢٠٢١/٠٤/٢١", "2021/04/21"),
+        ("۱۴", "14"),
+        ("ﻻ", "لا"),
+        ("OPEC", "opec"),
+        ("عبد\u200cالمجيد", "عبدالمجيد"),
+        ("\u200fليبيا\u200e", "ليبيا"),
+    ],
+)
+def test_normalize_folds_spelling_variants(typed, expected):
+    assert normalize(typed) == expected
+
+
+def test_normalize_keeps_hamza_seats_apart_from_plain_waw_and_yaa():
+    """ؤ and ئ fold to ء, not to و and ي, so "سؤال" never meets a word spelt "سوال"."""
+    assert normalize("سؤال") != normalize("سوال")
+    assert normalize("رئيس") != normalize("رييس")
+
+
+@pytest.mark.parametrize("text", ["الأَمْنُ والاستقرار", "ﻻ يُمكن", "abc ١٢٣", "", "ـــ"])
+def test_offsets_trace_each_normalised_character_to_its_original(text):
+    normalized, offsets = normalize_with_offsets(text)
+    assert normalized == normalize(text)
+    assert len(offsets) == len(normalized)
+    assert offsets == sorted(offsets)
+    for char, offset in zip(normalized, offsets, strict=True):
+        assert normalize(text[offset]).find(char) >= 0
+
+
+def test_words_report_spans_in_the_original_text():
+    text = "قال الرئيسُ «عبدالمجيد» تبّون: نعم."
+    found = list(words(text))
+    assert [word.text for word in found] == ["قال", "الرءيس", "عبدالمجيد", "تبون", "نعم"]
+    assert [text[word.start : word.end] for word in found] == ["قال", "الرئيسُ", "عبدالمجيد", "تبّون", "نعم"]
+
+
+def test_words_are_not_split_by_invisible_characters():
+    assert [word.text for word in words("عبد\u200cالمجيد")] == ["عبدالمجيد"]
+
+
+@pytest.mark.parametrize(
+    ("word", "reading"),
+    [
+        ("لبوقادوم", "بوقادوم"),
+        ("وبوقادوم", "بوقادوم"),
+        ("بالجزاير", "الجزاير"),
+        ("وللجزاير", "الجزاير"),
+        ("للجنه", "اللجنه"),
+        ("فليبيا", "ليبيا"),
+        ("كالعاده", "العاده"),
+    ],
+)
+def test_proclitic_readings_offer_the_word_without_its_proclitics(word, reading):
+    assert reading in {rest for _, rest in proclitic_readings(word)}
+
+
+def test_proclitic_readings_start_with_the_word_itself_and_never_leave_one_letter():
+    readings = list(proclitic_readings("وبه"))
+    assert readings[0] == (0, "وبه")
+    assert all(len(rest) >= 2 for _, rest in readings)
