@@ -66,8 +66,11 @@ class Source(models.Model):
 
 class ArticleQuerySet(models.QuerySet):
     def for_listing(self):
-        """What a list of articles shows, in two queries whatever its length."""
-        return self.select_related("source").defer("body", "search_text")
+        """What a list of articles shows, in one query whatever its length.
+
+        The body stays: an untitled article is listed by its opening words.
+        """
+        return self.select_related("source").defer("search_text")
 
     def containing(self, text: str):
         return filter_normalized(self, ("search_text",), text)

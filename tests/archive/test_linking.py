@@ -1,5 +1,7 @@
 """archive.linking: saving an article links it to the entities its body names."""
 
+import itertools
+
 import pytest
 
 from archive.linking import Gazetteer, link_mentions
@@ -63,7 +65,7 @@ def test_the_longest_name_wins_and_mentions_never_overlap(tebboune, algeria):
         ("الجزائر", algeria.name),
     ]
     spans = sorted((m.start, m.end) for m in article.mentions.all())
-    assert all(end <= next_start for (_, end), (next_start, _) in zip(spans, spans[1:], strict=False))
+    assert all(end <= next_start for (_, end), (next_start, _) in itertools.pairwise(spans))
 
 
 def test_a_name_inside_a_longer_word_is_not_a_mention(algeria):

@@ -1,0 +1,133 @@
+"""The editors' admin: Arabic, normalised search, and new articles linked at once."""
+
+import secrets
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from archive.models import Agreement, Alias, Article, Person
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor_client(client):
+    editor = get_user_model().objects.create_superuser(
+        "editor", "editor@example.org", secrets.token_urlsafe()
+    )
+    client.force_login(editor)
+    return client
+
+
+def article_form(**fields):
+    """The add-article form as a browser posts it, with an empty mentions inline."""
+    data = {
+        "title": "",
+        "body": "",
+        "published": "",
+        "source": "",
+        "url": "",
+        "language": "ar",
+        "mentions-TOTAL_FORMS": "0",
+        "mentions-INITIAL_FORMS": "0",
+        "mentions-MIN_NUM_FORMS": "0",
+        "mentions-MAX_NUM_FORMS": "1000",
+    }
+    data.update(fields)
+    return data
+
+
+def test_adding_an_article_in_the_admin_links_its_mentions(editor_client, tebboune, boukadoum):
+    response = editor_client.post(
+        reverse("admin:archive_article_add"),
+        article_form(title="زيارة", body="استقبل الرئيس عبد المجيد تبون ضيفه لبوقادوم.", published="2021-04"),
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    article = Article.objects.get(title="زيارة")
+    assert sorted(m.entity_id for m in article.mentions.all()) == sorted([tebboune.id, boukadoum.id])
+    assert str(article.published) == "أبريل ٢٠٢١"
+    page = editor_client.get(article.get_absolute_url()).content.decode()
+    assert f'href="{tebboune.get_absolute_url()}"' in page
+
+
+def test_the_same_text_twice_is_refused_with_a_link_to_the_first(editor_client, visit_article):
+    response = editor_client.post(reverse("admin:archive_article_add"), article_form(body=visit_article.body))
+    assert response.status_code == 200
+    assert "محفوظ في الأرشيف من قبل" in response.content.decode()
+    assert Article.objects.count() == 1
+
+
+@pytest.mark.parametrize("typed", ["2021-13", "أمس", "2021-02-30", "x" * 500])
+def test_a_date_that_does_not_exist_is_refused_and_nothing_is_saved(editor_client, typed):
+    response = editor_client.post(
+        reverse("admin:archive_article_add"), article_form(body="نص جديد.", published=typed)
+    )
+    assert response.status_code == 200
+    assert "errorlist" in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_admin_search_ignores_hamza_and_diacritics(editor_client, visit_article, db):
+    other = Article.objects.create(title="الأمن في المنطقة", body="نص عن الأمن.")
+    response = editor_client.get(reverse("admin:archive_article_changelist"), {"q": "الامن"})
+    assert list(response.context["cl"].result_list) == [other]
+    response = editor_client.get(reverse("admin:archive_person_changelist"), {"q": "عبدالمجيد"})
+    assert [p.name for p in response.context["cl"].result_list] == ["عبد المجيد تبون"]
+
+
+def test_admin_stays_arabic_and_right_to_left_for_an_english_browser(editor_client):
+    response = editor_client.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    page = response.content.decode()
+    assert 'lang="ar"' in page and 'dir="rtl"' in page
+    assert "إدارة الأرشيف" in page
+
+
+def test_every_admin_list_and_form_opens(editor_client, visit_article, tebboune):
+    agreement = Agreement.objects.create(name="اتفاقية")
+    for name in ("article", "person", "organization", "country", "place", "agreement", "source"):
+        assert editor_client.get(reverse(f"admin:archive_{name}_changelist")).status_code == 200, name
+        assert editor_client.get(reverse(f"admin:archive_{name}_add")).status_code == 200, name
+    for url in (
+        reverse("admin:archive_article_change", args=[visit_article.pk]),
+        reverse("admin:archive_person_change", args=[tebboune.pk]),
+        reverse("admin:archive_agreement_change", args=[agreement.pk]),
+    ):
+        assert editor_client.get(url).status_code == 200, url
+
+
+def test_an_alias_added_inline_is_stored_normalised(editor_client, algeria):
+    response = editor_client.post(
+        reverse("admin:archive_person_add"),
+        {
+            "name": "نور الدين مقري",
+            "role": "مدير",
+            "country": algeria.pk,
+            "description": "",
+            "aliases-TOTAL_FORMS": "1",
+            "aliases-INITIAL_FORMS": "0",
+            "aliases-MIN_NUM_FORMS": "0",
+            "aliases-MAX_NUM_FORMS": "1000",
+            "aliases-0-name": "نورالدين مقري",
+        },
+    )
+    assert response.status_code == 302
+    person = Person.objects.get(name="نور الدين مقري")
+    assert list(Alias.objects.filter(entity=person).values_list("normalized", flat=True)) == ["نورالدين مقري"]
+
+
+def test_relink_action_links_old_articles_to_a_new_alias(editor_client, db):
+    article = Article.objects.create(body="وصل الوزير مساهل إلى طرابلس.")
+    person = Person.objects.create(name="عبد القادر مساهل")
+    Alias.objects.create(entity=person, name="مساهل")
+    editor_client.post(
+        reverse("admin:archive_article_changelist"),
+        {"action": "relink", "_selected_action": [article.pk]},
+    )
+    assert [m.entity_id for m in article.mentions.all()] == [person.id]
+
+
+def test_anonymous_visitors_cannot_reach_the_admin(client, db):
+    response = client.get(reverse("admin:archive_article_add"))
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]

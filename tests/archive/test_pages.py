@@ -1,0 +1,163 @@
+"""Browsing pages answer in Arabic, right to left, escape what users wrote, and never 500."""
+
+import pytest
+from django.urls import reverse
+
+from archive.dates import PartialDate
+from archive.models import Agreement, Article, Organization, Place, Source
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def archive_pages(visit_article, algeria):
+    """One page of each kind over a small archive."""
+    council = Organization.objects.create(name="المجلس الرئاسي الليبي")
+    tripoli = Place.objects.create(name="طرابلس")
+    pact = Agreement.objects.create(name="الاتفاق الأمني", signed_on="2001-08-01", signed_precision="month")
+    pact.parties.add(algeria)
+    visit_article.source = Source.objects.create(name="وكالة الأنباء")
+    visit_article.published = PartialDate(2021, 4, 21)
+    visit_article.save()
+    person = visit_article.mentions.filter(entity__kind="person").first().entity
+    return [
+        reverse("archive:home"),
+        reverse("archive:article-list"),
+        visit_article.get_absolute_url(),
+        person.get_absolute_url(),
+        algeria.get_absolute_url(),
+        council.get_absolute_url(),
+        tripoli.get_absolute_url(),
+        pact.get_absolute_url(),
+        *(
+            reverse(f"archive:{kind}-list")
+            for kind in ("person", "organization", "country", "place", "agreement")
+        ),
+    ]
+
+
+def test_every_page_answers_in_arabic_right_to_left(client, archive_pages):
+    for url in archive_pages:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert '<html lang="ar" dir="rtl">' in response.content.decode(), url
+
+
+def test_article_page_links_each_mention_to_its_entity_inline(client, visit_article):
+    page = client.get(visit_article.get_absolute_url()).content.decode()
+    for mention in visit_article.mentions.select_related("entity"):
+        assert f'href="{mention.entity.get_absolute_url()}"' in page
+    assert ">عبدالمجيد تبون</a>" in page
+    assert page.count("<p>", page.index('class="article-body"')) >= 2, "paragraphs kept"
+
+
+def test_article_page_writes_the_date_for_arabic_readers_and_only_as_precise_as_known(client, visit_article):
+    visit_article.published = PartialDate(2021, 4)
+    visit_article.save()
+    page = client.get(visit_article.get_absolute_url()).content.decode()
+    assert '<time datetime="2021-04">أبريل ٢٠٢١</time>' in page
+
+
+def test_script_in_an_article_body_comes_out_escaped(client, tebboune):
+    article = Article.objects.create(
+        title="<b>عنوان</b>", body='قال تبون <script>alert("x")</script> و<img src=x onerror=alert(1)>.'
+    )
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
+    assert "<img src=x" not in page
+    assert "<b>عنوان</b>" not in page
+    assert ">تبون</a>" in page, "the mention is still linked around escaped text"
+
+
+def test_entity_page_lists_the_articles_that_mention_it(client, visit_article, tebboune):
+    other = Article.objects.create(body="مقال لا يذكر أحدا.")
+    page = client.get(tebboune.get_absolute_url()).content.decode()
+    assert visit_article.get_absolute_url() in page
+    assert other.get_absolute_url() not in page
+
+
+def test_previous_and_next_follow_the_publication_date(client, db):
+    older = Article.objects.create(body="الأقدم.")
+    older.published = PartialDate(2019)
+    older.save()
+    middle = Article.objects.create(body="الأوسط.")
+    middle.published = PartialDate(2020, 5, 1)
+    middle.save()
+    newer = Article.objects.create(body="الأحدث.")
+    newer.published = PartialDate(2021, 1, 1)
+    newer.save()
+    response = client.get(middle.get_absolute_url())
+    assert response.context["older_article"] == older
+    assert response.context["newer_article"] == newer
+
+
+def test_article_list_filters_by_source_year_and_country(client, visit_article, algeria, db):
+    visit_article.published = PartialDate(2021, 4, 21)
+    visit_article.source = Source.objects.create(name="الشروق")
+    visit_article.save()
+    other = Article.objects.create(body="خبر من تونس.")
+    url = reverse("archive:article-list")
+    for query in ({"source": visit_article.source.slug}, {"year": 2021}, {"country": algeria.slug}):
+        articles = list(client.get(url, query).context["articles"])
+        assert articles == [visit_article], query
+    assert other in client.get(url).context["articles"]
+
+
+def test_article_list_search_box_ignores_hamza_and_diacritics(client, visit_article):
+    url = reverse("archive:article-list")
+    assert list(client.get(url, {"q": "وأكّد"}).context["articles"]) == [visit_article]
+    assert list(client.get(url, {"q": "واكد لبوقادوم"}).context["articles"]) == [visit_article]
+    assert list(client.get(url, {"q": "كلمة غائبة"}).context["articles"]) == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"page": "abc"},
+        {"page": "999999"},
+        {"page": "-1"},
+        {"year": "abc"},
+        {"year": "99999999999999999999"},
+        {"source": "<script>"},
+        {"country": "' OR 1=1 --"},
+        {"q": "x" * 10_000},
+        {"q": "\x00\x1f\u202e"},
+        {"q": '"((*?~^'},
+    ],
+)
+def test_hostile_query_parameters_get_a_page_not_an_error(client, visit_article, query):
+    response = client.get(reverse("archive:article-list"), query)
+    assert response.status_code == 200
+    assert "<script>" not in response.content.decode().split("</header>", 1)[1]
+
+
+def test_unknown_pages_get_the_arabic_404(client, db):
+    for url in ("/nowhere/", "/articles/لا-يوجد/", "/people/nobody/"):
+        response = client.get(url)
+        assert response.status_code == 404
+        assert "الصفحة غير موجودة" in response.content.decode()
+
+
+def test_server_error_page_is_arabic_and_needs_no_database(client):
+    from django.template.loader import render_to_string
+
+    page = render_to_string("500.html")
+    assert 'lang="ar" dir="rtl"' in page and "حدث خطأ في الخادم" in page
+
+
+def test_listing_pages_query_the_database_a_fixed_number_of_times(
+    client, tebboune, django_assert_max_num_queries
+):
+    source = Source.objects.create(name="المصدر")
+    for number in range(30):
+        Article.objects.create(body=f"قال تبون في الخبر رقم {number}.", source=source)
+    with django_assert_max_num_queries(8):
+        client.get(reverse("archive:article-list"))
+    with django_assert_max_num_queries(8):
+        client.get(reverse("archive:home"))
+    with django_assert_max_num_queries(8):
+        client.get(tebboune.get_absolute_url())
+    article = Article.objects.last()
+    with django_assert_max_num_queries(8):
+        client.get(article.get_absolute_url())
