@@ -8,7 +8,7 @@ BOOTSTRAPPED := $(VENV)/.bootstrapped-$(shell sha256sum requirements.txt | cut -
 BROWSER_PACKAGES := chromium fonts-noto-core
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test lint format setup browser clean
+.PHONY: run test lint format setup browser clean articles-fixture
 
 $(BOOTSTRAPPED): requirements.txt
 	python3 -m venv $(VENV)
@@ -44,3 +44,13 @@ format: $(BOOTSTRAPPED)
 
 clean:
 	rm -rf $(VENV) data
+
+# Rebuild fixtures/articles.json from the seed texts: import them into an empty
+# database holding only the curated entities, so the mentions come from the linker.
+articles-fixture: $(BOOTSTRAPPED)
+	rm -rf $(VENV)/fixture-build
+	ARCHIVE_DATA_DIR=$(VENV)/fixture-build $(PYTHON) manage.py migrate --noinput --verbosity 0
+	ARCHIVE_DATA_DIR=$(VENV)/fixture-build $(PYTHON) manage.py loaddata entities
+	ARCHIVE_DATA_DIR=$(VENV)/fixture-build $(PYTHON) manage.py import_articles fixtures/seeds
+	ARCHIVE_DATA_DIR=$(VENV)/fixture-build $(PYTHON) manage.py dumpdata archive.source archive.article archive.mention --indent 2 --output fixtures/articles.json
+	rm -rf $(VENV)/fixture-build

@@ -4,7 +4,8 @@ Every spelling of every entity (its name and aliases) is normalised and looked
 up at each word of the body, joined without spaces, so "عبدالمجيد تبون" meets
 "عبد المجيد تبون" and the reverse. The first word may carry glued proclitics
 ("لبوقادوم", "وبوقادوم", "بالجزائر"); the mention then starts after them. The
-longest match at a position wins, and matches never overlap. A spelling shared
+longest match at a position wins, and matches never overlap. A word ending in
+tanween ("ليبياً") is an adjective or adverb, never a name. A spelling shared
 by two entities is ambiguous and is left for an editor to link by hand.
 
 Re-linking keeps what an editor confirmed (while the text still says it) and
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from search.arabic import Word, normalize, proclitic_readings, words
+from search.arabic import Word, ends_with_tanween, normalize, proclitic_readings, words
 
 from .models import Alias, Article, Entity, Mention
 
@@ -73,6 +74,8 @@ class Gazetteer:
         for count in range(min(self.max_words, len(tokens) - index), 0, -1):
             tail = "".join(token.text for token in tokens[index + 1 : index + count])
             last = tokens[index + count - 1]
+            if ends_with_tanween(text[last.start : last.end]):
+                continue  # an indefinite adjective or adverb, not a name
             for prefix_length, reading in proclitic_readings(first.text):
                 entity_id = self.entity_by_key.get(reading + tail)
                 if entity_id is not None:

@@ -9,7 +9,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.text import Truncator, slugify
 
-from search.arabic import normalize
+from search.arabic import normalize, strip_marks
 
 from .dates import PartialDate, Precision, partial_date_constraints
 
@@ -18,7 +18,7 @@ SLUG_WORDS = 8
 
 def unique_slug(model: type[models.Model], text: str, fallback: str) -> str:
     """An Arabic-friendly slug of ``text``, made unique within ``model``."""
-    words = slugify(normalize(text), allow_unicode=True).split("-")[:SLUG_WORDS]
+    words = slugify(strip_marks(text), allow_unicode=True).split("-")[:SLUG_WORDS]
     base = "-".join(words)[:200].strip("-") or fallback
     slug, counter = base, 2
     while model._default_manager.filter(slug=slug).exists():

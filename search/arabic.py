@@ -86,6 +86,14 @@ def normalize(text: str) -> str:
     return text.translate(_TABLE).lower()
 
 
+_MARKS_ONLY = {ord(char): None for char in _DROPPED}
+
+
+def strip_marks(text: str) -> str:
+    """Drop diacritics, tatweel and invisible characters, keeping every letter as written."""
+    return text.translate(_MARKS_ONLY)
+
+
 def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
     """Normalise ``text`` and give, for each output character, its index in ``text``."""
     pieces: list[str] = []
@@ -119,6 +127,19 @@ def words(text: str) -> Iterator[Word]:
         while end < len(text) and text[end] in _IGNORABLE:
             end += 1
         yield Word(match.group(), start, end)
+
+
+_TANWEEN = frozenset((araby.FATHATAN, araby.DAMMATAN, araby.KASRATAN))
+
+
+def ends_with_tanween(written: str) -> bool:
+    """Whether a word as written ends with tanween, the mark of an indefinite noun.
+
+    A proper name with the article or an alef ending never takes it, so "ليبياً"
+    ("Libyan", an adverb) is not the country ليبيا.
+    """
+    stripped = written.rstrip(araby.TATWEEL)
+    return bool(stripped) and stripped[-1] in _TANWEEN
 
 
 # Proclitics written glued to the next word: a conjunction (و ف), then a

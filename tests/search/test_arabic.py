@@ -2,7 +2,14 @@
 
 import pytest
 
-from search.arabic import normalize, normalize_with_offsets, proclitic_readings, words
+from search.arabic import (
+    ends_with_tanween,
+    normalize,
+    strip_marks,
+    normalize_with_offsets,
+    proclitic_readings,
+    words,
+)
 
 
 @pytest.mark.parametrize(
@@ -79,3 +86,14 @@ def test_proclitic_readings_start_with_the_word_itself_and_never_leave_one_lette
     readings = list(proclitic_readings("وبه"))
     assert readings[0] == (0, "وبه")
     assert all(len(rest) >= 2 for _, rest in readings)
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"), [("ليبياً", True), ("سلباً", True), ("ليبيا", False), ("محمدٌ", True), ("", False)]
+)
+def test_ends_with_tanween_marks_indefinite_words(written, expected):
+    assert ends_with_tanween(written) is expected
+
+
+def test_strip_marks_keeps_letters_as_written():
+    assert strip_marks("الرئيسُ الجزائريّ ليبيـا\u200f") == "الرئيس الجزائري ليبيا"
