@@ -5,9 +5,9 @@ import pytest
 from search.arabic import (
     ends_with_tanween,
     normalize,
-    strip_marks,
     normalize_with_offsets,
     proclitic_readings,
+    strip_marks,
     words,
 )
 
