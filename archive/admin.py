@@ -46,8 +46,11 @@ class PartialDateFormField(forms.CharField):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
+        # Each example is isolated left to right, or bidi shows 2021-04 as 04-2021.
         kwargs.setdefault(
-            "help_text", "السنة (2021)، أو السنة والشهر (2021-04)، أو التاريخ كاملا (2021-04-21)."
+            "help_text",
+            "السنة (<bdi dir=ltr>2021</bdi>)، أو السنة والشهر (<bdi dir=ltr>2021-04</bdi>)، "
+            "أو التاريخ كاملًا (<bdi dir=ltr>2021-04-21</bdi>).",
         )
         super().__init__(**kwargs)
 
