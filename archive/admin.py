@@ -198,36 +198,35 @@ class AnyEntityAdmin(EntityAdmin):
         return False
 
 
-@admin.register(Person)
-class PersonAdmin(EntityAdmin):
-    fields = ["name", "role", "country", "description"]
-    list_display = ["name", "role", "country", "article_count"]
-    list_filter = ["country"]
-    list_select_related = ["country"]
-    autocomplete_fields = ["country"]
+class InCountryAdmin(EntityAdmin):
+    """Entities that belong to a country: people, organisations, places."""
 
-
-@admin.register(Organization)
-class OrganizationAdmin(EntityAdmin):
     fields = ["name", "country", "description"]
     list_display = ["name", "country", "article_count"]
     list_filter = ["country"]
     list_select_related = ["country"]
     autocomplete_fields = ["country"]
+
+
+@admin.register(Person)
+class PersonAdmin(InCountryAdmin):
+    fields = ["name", "role", "country", "description"]
+    list_display = ["name", "role", "country", "article_count"]
+
+
+@admin.register(Organization)
+class OrganizationAdmin(InCountryAdmin):
+    pass
+
+
+@admin.register(Place)
+class PlaceAdmin(InCountryAdmin):
+    pass
 
 
 @admin.register(Country)
 class CountryAdmin(EntityAdmin):
     fields = ["name", "description"]
-
-
-@admin.register(Place)
-class PlaceAdmin(EntityAdmin):
-    fields = ["name", "country", "description"]
-    list_display = ["name", "country", "article_count"]
-    list_filter = ["country"]
-    list_select_related = ["country"]
-    autocomplete_fields = ["country"]
 
 
 class AgreementAdminForm(PartialDateModelForm):

@@ -46,8 +46,6 @@ DATE_LINE = re.compile(
     r"|(?P<day2>[0-9]{1,2})(?P<sep2>[/-])(?P<month2>[0-9]{1,2})(?P=sep2)(?P<year2>[0-9]{4}))"
 )
 PAGE_NUMBER = re.compile(r"[0-9]+")
-# ISO 8601 with reduced precision, as PartialDate.isoformat() writes it.
-ISO_PARTIAL_DATE = re.compile(r"(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,16 +307,10 @@ def _string(location: Location, record: dict[str, object], key: str) -> str:
 
 
 def _iso_partial_date(location: Location, value: str) -> PartialDate:
-    match = ISO_PARTIAL_DATE.fullmatch(value)
     try:
-        if not match:
-            raise ValueError(value)
-        parts = [int(part) if part else None for part in match.group("year", "month", "day")]
-        return PartialDate(*parts)
+        return PartialDate.parse(value)
     except ValueError as error:
-        raise ImportFileError(
-            location, f"التاريخ «{value}» غير صالح؛ اكتبه بالشكل 2021 أو 2021-04 أو 2021-04-21."
-        ) from error
+        raise ImportFileError(location, str(error)) from None
 
 
 # --- Validation and saving ---------------------------------------------------
