@@ -17,11 +17,11 @@ $(BOOTSTRAPPED): requirements.txt
 	rm -f $(VENV)/.bootstrapped-*
 	touch $@
 
-# Migrate, load the seed articles and their entities (loading twice changes
-# nothing), and gather the static files that gunicorn serves.
+# Migrate, load the seed articles and their entities into an empty archive
+# (a second run changes nothing), and gather the static files gunicorn serves.
 setup: $(BOOTSTRAPPED)
 	$(PYTHON) manage.py migrate --noinput
-	$(PYTHON) manage.py loaddata entities articles
+	$(PYTHON) manage.py seed_archive
 	$(PYTHON) manage.py collectstatic --noinput --verbosity 0
 
 run: setup

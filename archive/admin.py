@@ -8,7 +8,7 @@ from django.db.models import Count
 from django.utils.html import format_html
 
 from .dates import PartialDate
-from .linking import Gazetteer, link_mentions
+from .linking import link_mentions, relink
 from .models import (
     Agreement,
     Alias,
@@ -162,10 +162,8 @@ class ArticleAdmin(NormalizedSearchMixin, admin.ModelAdmin):
 
     @admin.action(description="إعادة ربط الكيانات في المقالات المحددة")
     def relink(self, request, queryset):
-        gazetteer = Gazetteer.from_database()
-        for article in queryset:
-            link_mentions(article, gazetteer)
-        self.message_user(request, f"أعيد ربط {queryset.count()} مقال.", messages.SUCCESS)
+        count = relink(queryset)
+        self.message_user(request, f"أعيد ربط {count} مقال.", messages.SUCCESS)
 
 
 class AliasInline(admin.TabularInline):

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from django.db import models
 from django.db.models import Q
 
+from search.arabic import normalize
+
 ARABIC_MONTHS = (
     "يناير",
     "فبراير",
@@ -29,7 +31,6 @@ ARABIC_MONTHS = (
     "ديسمبر",
 )
 _ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
-_WESTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
 _ISO_PARTIAL = re.compile(r"(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?")
 
 
@@ -75,7 +76,7 @@ class PartialDate:
 
         Raises ``ValueError`` with a message for the person who typed it.
         """
-        match = _ISO_PARTIAL.fullmatch(text.strip().translate(_WESTERN_DIGITS))
+        match = _ISO_PARTIAL.fullmatch(normalize(text.strip()))
         if not match:
             raise ValueError(f"تاريخ غير مفهوم «{text}»: اكتب السنة، أو السنة-الشهر، أو السنة-الشهر-اليوم.")
         year, month, day = (int(part) if part else None for part in match.groups())

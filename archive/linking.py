@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import QuerySet
 
 from search.arabic import Word, ends_with_tanween, normalize, proclitic_readings, words
 
@@ -120,3 +121,14 @@ def link_mentions(article: Article, gazetteer: Gazetteer | None = None) -> None:
     Mention.objects.bulk_create(
         Mention(article=article, entity_id=entity_id, start=start, end=end) for entity_id, start, end in new
     )
+
+
+def relink(articles: QuerySet[Article] | None = None, batch_size: int = 500) -> int:
+    """Link the given articles (all by default) again with one gazetteer; returns how many."""
+    gazetteer = Gazetteer.from_database()
+    count = 0
+    articles = Article.objects.all() if articles is None else articles
+    for article in articles.select_related(None).only("id", "body").iterator(chunk_size=batch_size):
+        link_mentions(article, gazetteer)
+        count += 1
+    return count
