@@ -23,6 +23,7 @@ from .models import (
     content_hash,
     filter_normalized,
 )
+from .numbers import ARTICLES, arabic_count
 
 
 class NormalizedSearchMixin:
@@ -163,7 +164,7 @@ class ArticleAdmin(NormalizedSearchMixin, admin.ModelAdmin):
     @admin.action(description="إعادة ربط الكيانات في المقالات المحددة")
     def relink(self, request, queryset):
         count = relink(queryset)
-        self.message_user(request, f"أعيد ربط {count} مقال.", messages.SUCCESS)
+        self.message_user(request, f"أعيد ربط {arabic_count(count, ARTICLES)}.", messages.SUCCESS)
 
 
 class AliasInline(admin.TabularInline):

@@ -16,6 +16,8 @@ from django.db.models import Q
 
 from search.arabic import normalize
 
+from .numbers import arabic_digits
+
 ARABIC_MONTHS = (
     "يناير",
     "فبراير",
@@ -30,13 +32,7 @@ ARABIC_MONTHS = (
     "نوفمبر",
     "ديسمبر",
 )
-_ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 _ISO_PARTIAL = re.compile(r"(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?")
-
-
-def arabic_digits(value: object) -> str:
-    """Write a number with Arabic-Indic digits, as Arabic news sites do."""
-    return str(value).translate(_ARABIC_DIGITS)
 
 
 class Precision(models.TextChoices):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,7 @@ from search.arabic import normalize
 
 from .dates import PartialDate
 from .models import Article, Source, content_hash
+from .numbers import ARTICLES, DUPLICATES, arabic_count
 
 TEXT_SUFFIX = ".txt"
 JSONL_SUFFIX = ".jsonl"
@@ -110,7 +112,9 @@ class ImportReport:
     skipped: list[Skipped] = field(default_factory=list)
 
     def summary(self) -> str:
-        return f"أنشئ {len(self.created)} مقالات، وتُخطّي {len(self.skipped)} مكرر"
+        created = arabic_count(len(self.created), ARTICLES)
+        skipped = arabic_count(len(self.skipped), DUPLICATES)
+        return f"أنشئ: {created}. تُخطّي: {skipped}."
 
 
 # --- Files -------------------------------------------------------------------
@@ -303,6 +307,14 @@ def _string(location: Location, record: dict[str, object], key: str) -> str:
         return ""
     if not isinstance(value, str):
         raise ImportFileError(location, f"قيمة المفتاح «{key}» يجب أن تكون نصاً بين علامتي تنصيص.")
+    control = next(
+        (char for char in value if unicodedata.category(char) == "Cc" and char not in "\n\r\t"), None
+    )
+    if control is not None:
+        # An escaped "\u0000" passes the file check; PostgreSQL refuses NUL in text.
+        raise ImportFileError(
+            location, f"في قيمة المفتاح «{key}» محرف تحكم غير مرئي (U+{ord(control):04X})؛ احذفه."
+        )
     return value.strip()
 
 

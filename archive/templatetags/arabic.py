@@ -1,42 +1,9 @@
-"""Numbers written for Arabic readers."""
+"""Template filters for numbers written for Arabic readers."""
 
 from django import template
 
-from archive.dates import arabic_digits
+from archive.numbers import arabic_count, arabic_number
 
 register = template.Library()
-
-
-@register.filter
-def arabic_number(value) -> str:
-    """1234 → "١٬٢٣٤": Arabic-Indic digits and the Arabic thousands separator.
-
-    The CLDR's default numbering system for the "ar" locale is "arab".
-    """
-    try:
-        grouped = f"{int(value):,}".replace(",", "٬")
-    except (TypeError, ValueError):
-        return str(value)
-    return arabic_digits(grouped)
-
-
-@register.filter
-def arabic_count(value, forms: str) -> str:
-    """A number with its noun in the form Arabic grammar asks for.
-
-    ``forms`` follows the CLDR plural categories of Arabic, "one|two|few|many|other":
-    "مقال واحد|مقالان|مقالات|مقالًا|مقال" gives مقال واحد، مقالان، ٣ مقالات،
-    ١١ مقالًا، ١٠٠ مقال. No article at all reads "٠ مقالات".
-    """
-    one, two, few, many, other = forms.split("|")
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return str(value)
-    if number == 1:
-        return one
-    if number == 2:
-        return two
-    remainder = number % 100
-    noun = few if number == 0 or 3 <= remainder <= 10 else many if remainder >= 11 else other
-    return f"{arabic_number(number)} {noun}"
+register.filter("arabic_number", arabic_number)
+register.filter("arabic_count", arabic_count)

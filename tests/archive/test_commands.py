@@ -47,5 +47,5 @@ def test_relink_articles_links_old_articles_to_a_new_alias():
     chad = Country.objects.create(name="جمهورية تشاد الشقيقة")
     assert not article.mentions.exists()
     Alias.objects.create(entity=chad, name="جمهورية تشاد")
-    assert "أعيد ربط 1 مقال" in run("relink_articles")
+    assert "أعيد ربط مقال واحد" in run("relink_articles")
     assert [m.surface for m in article.mentions.all()] == ["جمهورية تشاد"]

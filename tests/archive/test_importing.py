@@ -108,7 +108,7 @@ def test_seed_000_takes_no_date_from_the_weekday_in_its_text():
 def test_importing_the_seed_folder_creates_five_articles_linked_to_their_entities(algeria):
     output = run(SEEDS)
 
-    assert "أنشئ 5 مقالات، وتُخطّي 0 مكرر" in output
+    assert "أنشئ: ٥ مقالات. تُخطّي: ٠ مكررات." in output
     assert Article.objects.count() == 5
     assert Mention.objects.filter(entity=algeria).exists()
 
@@ -227,7 +227,7 @@ def test_same_file_twice_in_one_run_is_skipped_and_reported(tmp_path):
 
     assert Article.objects.count() == 1
     assert f"تُخطّي {seed('002')}: مكرر لـ{seed('002')}" in output
-    assert "أنشئ 1 مقالات، وتُخطّي 1 مكرر" in output
+    assert "أنشئ: مقال واحد. تُخطّي: مكرر واحد." in output
 
 
 @pytest.mark.django_db
@@ -237,7 +237,7 @@ def test_file_already_imported_is_skipped_on_the_next_run():
 
     assert Article.objects.count() == 1
     assert f"تُخطّي {seed('004')}: مكرر لمقال محفوظ من قبل" in output
-    assert "أنشئ 0 مقالات، وتُخطّي 1 مكرر" in output
+    assert "أنشئ: ٠ مقالات. تُخطّي: مكرر واحد." in output
 
 
 @pytest.mark.django_db
@@ -371,4 +371,14 @@ def test_duplicate_stored_by_another_writer_during_the_import_rolls_everything_b
     with pytest.raises(CommandError, match="أعد تشغيل الأمر"):
         run(seed("001"), seed("000"))
 
+    assert row_counts() == before
+
+
+def test_an_escaped_control_character_in_json_lines_is_refused(tmp_path, row_counts):
+    """A "\\u0000" escape passes the file's binary check but no database should store it."""
+    path = tmp_path / "escaped.jsonl"
+    path.write_text('{"body": "نص فيه \\u0000 محرف"}\n', encoding="utf-8")
+    before = row_counts()
+    with pytest.raises(CommandError, match="U\\+0000"):
+        call_command("import_articles", str(path), stdout=io.StringIO())
     assert row_counts() == before

@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from archive.linking import relink
+from archive.numbers import ARTICLES, arabic_count
 
 
 class Command(BaseCommand):
@@ -10,4 +11,4 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         count = relink()
-        self.stdout.write(self.style.SUCCESS(f"أعيد ربط {count} مقال."))
+        self.stdout.write(self.style.SUCCESS(f"أعيد ربط {arabic_count(count, ARTICLES)}."))

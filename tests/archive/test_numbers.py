@@ -2,9 +2,7 @@
 
 import pytest
 
-from archive.templatetags.arabic import arabic_count, arabic_number
-
-ARTICLES = "مقال واحد|مقالان|مقالات|مقالًا|مقال"
+from archive.numbers import ARTICLES, arabic_count, arabic_number
 
 
 @pytest.mark.parametrize(
