@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .feeds import LatestArticlesFeed
 from .models import Entity
 
 app_name = "archive"
@@ -17,6 +18,7 @@ ENTITY_PREFIXES = {
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("articles/", views.ArticleListView.as_view(), name="article-list"),
+    path("articles/feed/", LatestArticlesFeed(), name="article-feed"),
     path("articles/<str:slug>/", views.ArticleDetailView.as_view(), name="article-detail"),
 ]
 for kind, prefix in ENTITY_PREFIXES.items():

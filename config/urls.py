@@ -1,5 +1,8 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+
+from archive.sitemaps import SITEMAPS
 
 admin.site.site_header = "إدارة الأرشيف"
 admin.site.site_title = "أرشيف الأخبار الدبلوماسية"
@@ -7,5 +10,6 @@ admin.site.index_title = "التحرير"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("archive.urls")),
 ]

@@ -161,3 +161,19 @@ def test_listing_pages_query_the_database_a_fixed_number_of_times(
     article = Article.objects.last()
     with django_assert_max_num_queries(8):
         client.get(article.get_absolute_url())
+
+
+def test_feed_lists_the_newest_articles_in_arabic(client, visit_article):
+    response = client.get(reverse("archive:article-feed"))
+    assert response.status_code == 200
+    feed = response.content.decode()
+    assert 'xml:lang="ar"' in feed and "<language>ar</language>" in feed
+    assert visit_article.get_absolute_url() in feed
+    assert "<title>بوقادوم في طرابلس</title>" in feed
+
+
+def test_sitemap_lists_every_article_and_entity(client, visit_article):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert visit_article.get_absolute_url() in sitemap
+    for mention in visit_article.mentions.select_related("entity"):
+        assert mention.entity.get_absolute_url() in sitemap
