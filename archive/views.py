@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView, TemplateView
 
 from .forms import ArticleFilterForm
@@ -18,6 +19,12 @@ class ForgivingPaginationMixin:
         paginator = self.get_paginator(queryset, page_size)
         page = paginator.get_page(self.request.GET.get(self.page_kwarg))
         return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        """The current query without its page number, for the pagination links."""
+        query = self.request.GET.copy()
+        query.pop(self.page_kwarg, None)
+        return super().get_context_data(query_without_page=query.urlencode(), **kwargs)
 
 
 class HomeView(TemplateView):
@@ -45,11 +52,7 @@ class ArticleListView(ForgivingPaginationMixin, ListView):
         return self.filter_form.filter(Article.objects.for_listing())
 
     def get_context_data(self, **kwargs):
-        query = self.request.GET.copy()
-        query.pop(self.page_kwarg, None)
-        return super().get_context_data(
-            filter_form=self.filter_form, query_without_page=query.urlencode(), **kwargs
-        )
+        return super().get_context_data(filter_form=self.filter_form, **kwargs)
 
 
 class ArticleDetailView(DetailView):
@@ -69,21 +72,26 @@ class ArticleDetailView(DetailView):
         )
 
 
-class EntityDetailView(DetailView):
-    """One entity and the articles that mention it, newest first."""
+class EntityDetailView(ForgivingPaginationMixin, ListView):
+    """One entity and, page by page, the articles that mention it, newest first."""
 
     kind: str = ""
-    context_object_name = "entity"
+    context_object_name = "articles"
+    paginate_by = PAGE_SIZE
+
+    def get(self, request, *args, **kwargs):
+        entities = ENTITY_MODELS[self.kind].objects.prefetch_related("aliases")
+        self.entity = get_object_or_404(entities, slug=kwargs["slug"])
+        return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        return ENTITY_MODELS[self.kind].objects.prefetch_related("aliases")
+        return Article.objects.for_listing().mentioning(self.entity)
 
     def get_template_names(self):
         return [f"archive/{self.kind}_detail.html", "archive/entity_detail.html"]
 
     def get_context_data(self, **kwargs):
-        articles = Article.objects.for_listing().mentioning(self.object)
-        return super().get_context_data(articles=articles[:100], article_count=articles.count(), **kwargs)
+        return super().get_context_data(entity=self.entity, **kwargs)
 
 
 class EntityListView(ForgivingPaginationMixin, ListView):

@@ -177,3 +177,14 @@ def test_sitemap_lists_every_article_and_entity(client, visit_article):
     assert visit_article.get_absolute_url() in sitemap
     for mention in visit_article.mentions.select_related("entity"):
         assert mention.entity.get_absolute_url() in sitemap
+
+
+def test_entity_page_pages_through_every_article_that_mentions_it(client, tebboune):
+    for number in range(25):
+        Article.objects.create(body=f"قال تبون في الخبر رقم {number}.")
+    first = client.get(tebboune.get_absolute_url())
+    last = client.get(tebboune.get_absolute_url(), {"page": "2"})
+    shown = {*first.context["articles"], *last.context["articles"]}
+    assert len(shown) == 25
+    assert "٢٥ مقالًا" in first.content.decode()
+    assert client.get(tebboune.get_absolute_url(), {"page": "zz"}).status_code == 200
