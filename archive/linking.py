@@ -50,6 +50,9 @@ class Gazetteer:
                 longest = max(longest, len(tokens))
         self.entity_by_key = {key: ids.pop() for key, ids in owners.items() if len(ids) == 1}
         self.max_words = longest + EXTRA_WORDS
+        # Every key's beginnings: a word none of whose readings begins a key is
+        # skipped at once, which is nearly every word of a text.
+        self.key_starts = {key[:end] for key in self.entity_by_key for end in range(1, len(key) + 1)}
 
     @classmethod
     def from_database(cls) -> Gazetteer:
@@ -72,12 +75,17 @@ class Gazetteer:
 
     def _longest_match(self, text: str, tokens: list[Word], index: int) -> tuple[Span | None, int]:
         first = tokens[index]
+        readings = [
+            (length, rest) for length, rest in proclitic_readings(first.text) if rest in self.key_starts
+        ]
+        if not readings:
+            return None, 1
         for count in range(min(self.max_words, len(tokens) - index), 0, -1):
             tail = "".join(token.text for token in tokens[index + 1 : index + count])
             last = tokens[index + count - 1]
             if ends_with_tanween(text[last.start : last.end]):
                 continue  # an indefinite adjective or adverb, not a name
-            for prefix_length, reading in proclitic_readings(first.text):
+            for prefix_length, reading in readings:
                 entity_id = self.entity_by_key.get(reading + tail)
                 if entity_id is not None:
                     start = _skip_prefix(text, first.start, prefix_length)

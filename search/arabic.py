@@ -12,6 +12,7 @@ be traced back to its offset in the original text.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -78,6 +79,10 @@ def _translation_table() -> dict[int, str | None]:
 
 _TABLE = _translation_table()
 _IGNORABLE = frozenset(_DROPPED)
+# Characters whose normal form is not exactly one character: the dropped ones,
+# the ligatures, and U+0130 (İ), the one letter whose lower case is two.
+_RESIZED_CHARS = "".join(chr(code) for code, to in _TABLE.items() if to is None or len(to) != 1) + "\u0130"
+_RESIZED = re.compile(f"[{re.escape(_RESIZED_CHARS)}]")
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -98,10 +103,16 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
     """Normalise ``text`` and give, for each output character, its index in ``text``."""
     pieces: list[str] = []
     offsets: list[int] = []
-    for index, char in enumerate(text):
-        piece = char.translate(_TABLE).lower()
-        pieces.append(piece)
-        offsets.extend([index] * len(piece))
+    cursor = 0
+    # Runs between resized characters keep their length, so they map one to one.
+    for match in _RESIZED.finditer(text):
+        index = match.start()
+        piece = normalize(text[index])
+        pieces += [normalize(text[cursor:index]), piece]
+        offsets += [*range(cursor, index), *[index] * len(piece)]
+        cursor = index + 1
+    pieces.append(normalize(text[cursor:]))
+    offsets += range(cursor, len(text))
     return "".join(pieces), offsets
 
 
@@ -150,26 +161,25 @@ _PREPOSITIONS = ("", "ب", "ك", "ل")
 _SHORTEST_STEM = 2
 
 
-def proclitic_readings(word: str) -> Iterator[tuple[int, str]]:
+@functools.lru_cache(maxsize=65536)
+def proclitic_readings(word: str) -> tuple[tuple[int, str], ...]:
     """Each way to read a normalised word as proclitics plus a remainder.
 
-    Yields ``(prefix_length, remainder)``, the remainder as it would be written
-    on its own; the word itself comes first with a prefix length of 0. A
-    remainder shorter than two letters is never proposed.
+    Gives ``(prefix_length, remainder)`` pairs, the remainder as it would be
+    written on its own; the word itself comes first with a prefix length of 0.
+    A remainder shorter than two letters is never proposed. Cached: a text's
+    words repeat, and linking asks for every one of them.
     """
-    seen: set[str] = set()
+    readings: dict[str, int] = {}
     for conjunction in _CONJUNCTIONS:
         for preposition in _PREPOSITIONS:
             prefix = conjunction + preposition
-            if not word.startswith(prefix):
-                continue
             rest = word[len(prefix) :]
-            if len(rest) < _SHORTEST_STEM:
+            if not word.startswith(prefix) or len(rest) < _SHORTEST_STEM:
                 continue
             candidates = [rest]
             if preposition == "ل" and rest.startswith("ل"):
                 candidates += ["ا" + rest, "ال" + rest]
             for candidate in candidates:
-                if candidate not in seen:
-                    seen.add(candidate)
-                    yield len(prefix), candidate
+                readings.setdefault(candidate, len(prefix))
+    return tuple((length, candidate) for candidate, length in readings.items())

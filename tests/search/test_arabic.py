@@ -45,7 +45,7 @@ def test_normalize_keeps_hamza_seats_apart_from_plain_waw_and_yaa():
     assert normalize("رئيس") != normalize("رييس")
 
 
-@pytest.mark.parametrize("text", ["الأَمْنُ والاستقرار", "ﻻ يُمكن", "abc ١٢٣", "", "ـــ"])
+@pytest.mark.parametrize("text", ["الأَمْنُ والاستقرار", "ﻻ يُمكن", "abc ١٢٣", "", "ـــ", "İstanbul ﻷ", "ً"])
 def test_offsets_trace_each_normalised_character_to_its_original(text):
     normalized, offsets = normalize_with_offsets(text)
     assert normalized == normalize(text)
