@@ -23,7 +23,7 @@ from .models import (
     content_hash,
     filter_normalized,
 )
-from .numbers import ARTICLES, arabic_count
+from .numbers import arabic_count
 
 
 class NormalizedSearchMixin:
@@ -164,7 +164,7 @@ class ArticleAdmin(NormalizedSearchMixin, admin.ModelAdmin):
     @admin.action(description="إعادة ربط الكيانات في المقالات المحددة")
     def relink(self, request, queryset):
         count = relink(queryset)
-        self.message_user(request, f"أعيد ربط {arabic_count(count, ARTICLES)}.", messages.SUCCESS)
+        self.message_user(request, f"أعيد ربط {arabic_count(count, 'article')}.", messages.SUCCESS)
 
 
 class AliasInline(admin.TabularInline):

@@ -23,7 +23,7 @@ from search.arabic import normalize
 
 from .dates import PartialDate
 from .models import Article, Source, content_hash
-from .numbers import ARTICLES, DUPLICATES, arabic_count
+from .numbers import arabic_count
 
 TEXT_SUFFIX = ".txt"
 JSONL_SUFFIX = ".jsonl"
@@ -112,8 +112,8 @@ class ImportReport:
     skipped: list[Skipped] = field(default_factory=list)
 
     def summary(self) -> str:
-        created = arabic_count(len(self.created), ARTICLES)
-        skipped = arabic_count(len(self.skipped), DUPLICATES)
+        created = arabic_count(len(self.created), "article")
+        skipped = arabic_count(len(self.skipped), "duplicate")
         return f"أنشئ: {created}. تُخطّي: {skipped}."
 
 

@@ -2,9 +2,16 @@
 
 _ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
-# Noun forms for arabic_count, in CLDR's plural categories "one|two|few|many|other".
-ARTICLES = "مقال واحد|مقالان|مقالات|مقالًا|مقال"
-DUPLICATES = "مكرر واحد|مكرران|مكررات|مكررًا|مكرر"
+# The forms of each counted noun, in CLDR's plural categories of Arabic:
+# one, two, few (3-10), many (11-99), other (100, 101, 102...).
+NOUNS = {
+    "article": ("مقال واحد", "مقالان", "مقالات", "مقالًا", "مقال"),
+    "duplicate": ("مكرر واحد", "مكرران", "مكررات", "مكررًا", "مكرر"),
+    "person": ("شخص واحد", "شخصان", "أشخاص", "شخصًا", "شخص"),
+    "organization": ("منظمة واحدة", "منظمتان", "منظمات", "منظمةً", "منظمة"),
+    "country": ("دولة واحدة", "دولتان", "دول", "دولةً", "دولة"),
+    "agreement": ("اتفاقية واحدة", "اتفاقيتان", "اتفاقيات", "اتفاقيةً", "اتفاقية"),
+}
 
 
 def arabic_digits(value: object) -> str:
@@ -21,14 +28,12 @@ def arabic_number(value) -> str:
     return arabic_digits(grouped)
 
 
-def arabic_count(value, forms: str) -> str:
-    """A number with its noun in the form Arabic grammar asks for.
+def arabic_count(value, noun: str) -> str:
+    """A number with ``noun`` (a key of NOUNS) in the form Arabic grammar asks for.
 
-    ``forms`` follows the CLDR plural categories of Arabic, "one|two|few|many|other":
-    "مقال واحد|مقالان|مقالات|مقالًا|مقال" gives مقال واحد، مقالان، ٣ مقالات،
-    ١١ مقالًا، ١٠٠ مقال. No article at all reads "٠ مقالات".
+    مقال واحد، مقالان، ٣ مقالات، ١١ مقالًا، ١٠٠ مقال; no article at all reads "٠ مقالات".
     """
-    one, two, few, many, other = forms.split("|")
+    one, two, few, many, other = NOUNS[noun]
     try:
         number = int(value)
     except (TypeError, ValueError):

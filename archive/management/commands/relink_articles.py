@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from archive.linking import relink
-from archive.numbers import ARTICLES, arabic_count
+from archive.numbers import arabic_count
 
 
 class Command(BaseCommand):
@@ -11,4 +11,4 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         count = relink()
-        self.stdout.write(self.style.SUCCESS(f"أعيد ربط {arabic_count(count, ARTICLES)}."))
+        self.stdout.write(self.style.SUCCESS(f"أعيد ربط {arabic_count(count, 'article')}."))
