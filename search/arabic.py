@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pyarabic import araby
+from whoosh.analysis import Filter, Token, Tokenizer
 
 # Characters that carry no meaning for matching and are dropped: the harakat and
 # shadda (PyArabic's TASHKEEL), tatweel, the superscript alef, Quranic annotation
@@ -183,3 +184,338 @@ def proclitic_readings(word: str) -> tuple[tuple[int, str], ...]:
             for candidate in candidates:
                 readings.setdefault(candidate, len(prefix))
     return tuple((length, candidate) for candidate, length in readings.items())
+
+
+# Stop words -------------------------------------------------------------------
+#
+# Function words, written as ``normalize`` writes them. They are indexed like
+# any other word, so a quoted phrase that contains one ("الاتفاق على التعاون")
+# still matches word for word; the query parser leaves them out of unquoted
+# queries, so "في" or "على" never decides which article ranks first.
+_STOP_WORDS = frozenset(
+    normalize(word)
+    for word in """
+    في من إلى على عن مع عند لدى منذ حتى خلال بين ضد
+    هذا هذه هذان هاتان هؤلاء ذلك تلك أولئك هنا هناك
+    الذي التي الذين اللذان اللتان اللذين اللتين اللاتي اللواتي
+    ما ماذا لماذا كيف متى أين أي كل بعض
+    هو هي هم هما هن أنا نحن أنت أنتم
+    كان كانت كانوا يكون تكون ليس ليست
+    لم لن لا قد لقد سوف أن إن أنه أنها إنه إنها
+    أو أم ثم بل لكن كما إذا إذ لو لولا إلا أما أيضا يا
+    له لها لهم لهما به بها بهم فيه فيها فيهم منه منها منهم
+    عنه عنها عنهم عليه عليها عليهم إليه إليها
+    """.split()
+)
+# "على" (on) and the name "علي" (Ali) are one word once alef maqsura is folded;
+# only the spelling with ى is the preposition.
+_NAMES_SPELT_LIKE_STOP_WORDS = frozenset({"علي"})
+
+
+def is_stop_word(word: str, written: str = "") -> bool:
+    """Whether a normalised word is a function word, alone or after و or ف.
+
+    ``written`` is the word as it appears in the text; it tells "على" from "علي".
+    """
+    for candidate in (word, word[1:] if word[:1] in "وف" else ""):
+        if candidate in _NAMES_SPELT_LIKE_STOP_WORDS:
+            return strip_marks(written).endswith(araby.ALEF_MAKSURA)
+        if candidate in _STOP_WORDS:
+            return True
+    return False
+
+
+# Light stemming ---------------------------------------------------------------
+#
+# A light stemmer cuts affixes without a dictionary. Where a cut is ambiguous it
+# does not guess: ``stems`` gives every reading, the index stores them all at the
+# word's position, and a query word matches a document word when they share one.
+#
+# Guards, each against a trap a naive stemmer falls into:
+# - No stem is shorter than three letters (two after the article), because most
+#   Arabic roots have three: "بيان" keeps its ان (not "بي"), "سنة" its ة (not
+#   "سن", tooth), "تبون" its ون, "الأمين" stays apart from "الأمن".
+# - A single proclitic (و ف ب ك ل) is only one reading: "وزير" is indexed as both
+#   "وزير" and "زير", so "الوزير" (whose stem is "وزير") still meets it. Lucene
+#   strips the و and loses "الوزير"; it never strips ب ك ل and loses "لتبون".
+# - Frequent words whose first letter only looks like a proclitic are never
+#   split, so "وزارة" (ministry) is not read as و + "زارة" and never meets "زار"
+#   (visited), nor "بيان" (statement) "يان", nor "لجنة" (committee) "جنة".
+# - Names of countries that end like a suffix keep it: "لبنان" is not "لبن"
+#   (milk), "السودان" not "سود" (black), "البحرين" not "بحر" (sea).
+# - A joined compound name is never stemmed: "نورالدين" does not lose its ين.
+
+_STEM_MIN = 3
+_AFTER_ARTICLE_MIN = 2
+# Checked in this order, each at most once: pronouns, then plural, dual and
+# feminine endings, then the nisba and taa marbuta (written ه once normalised).
+_SUFFIXES = tuple(
+    normalize(suffix) for suffix in "هما كما ها هم هن كم نا ه تين تان ات ون ين ان ية ة ي".split()
+)
+_PRONOUNS = frozenset(normalize(suffix) for suffix in "هما كما ها هم هن كم نا ه ي".split())
+# The article with what may precede it; "لل" is ل + ال, or ل before a word that
+# starts with ل ("لليبيا"), so both readings are kept.
+_ARTICLES = ("ولل", "فلل", "وبال", "فبال", "وكال", "فكال", "وال", "فال", "بال", "كال", "لل", "ال")
+_PROCLITICS = ("وب", "وك", "ول", "فب", "فك", "فل", "و", "ف", "ب", "ك", "ل")
+_UNCUT = frozenset(
+    normalize(word)
+    for word in """
+    الله لبنان سودان عمان إيران يابان يونان باكستان أفغانستان بحرين فلسطين
+    تونس كردستان أذربيجان الشيشان
+    """.split()
+)
+
+
+def _cut_suffixes(word: str) -> tuple[str, ...]:
+    """The word without its suffixes, plus a second reading where a pronoun
+    followed a taa marbuta ("حكومتها" is "حكومة" + ها, so it meets "حكومة")."""
+    if word in _UNCUT or word.endswith("ستان"):
+        return (word,)
+    readings = []
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= _STEM_MIN:
+            word = word[: -len(suffix)]
+            if suffix in _PRONOUNS and word.endswith("ت") and len(word) > _STEM_MIN:
+                readings += _cut_suffixes(word[:-1] + "ه")
+    return (word, *readings)
+
+
+_NOT_PROCLITIC = frozenset(
+    _cut_suffixes(normalize(word))[0]
+    for word in """
+    وزير وزارة وزراء وزاري وفد وطن وطني وقت وضع وكالة وكيل ولاية والي وسط وسيط
+    وساطة وثيقة وثائق وحدة واحد وجود وصول ورقة وعد وفاة وقف واقع وجهة ورشة
+    وارد وفق وقع ولد فريق فرنسا فترة فكرة فرصة فقط فصل فوز فندق فلسطين
+    بيان بلد بلاد بلدية بحث بنك برلمان برنامج بعثة بريطانيا بروكسل بكين بيروت
+    لقاء لجنة ليبيا لبنان لندن لغة لواء كتاب كلمة كبير كندا كتلة
+    """.split()
+)
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def stems(word: str, accusative: bool = False) -> tuple[str, ...]:
+    """Every stem a normalised word can be read as, the likeliest first.
+
+    ``accusative`` says the written word ended in tanween fath ("رئيساً"): its
+    final alef is the case ending, not part of the word. Cached, because a
+    text's words repeat far more than they vary.
+    """
+    if accusative and word.endswith("ا") and len(word) > _STEM_MIN:
+        word = word[:-1]
+    if word in _UNCUT:
+        return (word,)
+    for article in _ARTICLES:
+        rest = word[len(article) :]
+        if word.startswith(article) and len(rest) >= _AFTER_ARTICLE_MIN:
+            readings = _cut_suffixes(rest)
+            if article.endswith("لل"):
+                readings += _cut_suffixes("ل" + rest)
+            return tuple(dict.fromkeys(readings))
+    readings = _cut_suffixes(word)
+    for proclitic in _PROCLITICS:
+        rest = word[len(proclitic) :]
+        # The last letter taken as a proclitic must not begin a word that owns it.
+        owner = word[len(proclitic) - 1 :]
+        if (
+            word.startswith(proclitic)
+            and len(rest) >= _STEM_MIN
+            and _cut_suffixes(owner)[0] not in _NOT_PROCLITIC
+        ):
+            readings += _cut_suffixes(rest)
+    return tuple(dict.fromkeys(readings))
+
+
+# Compound names ---------------------------------------------------------------
+#
+# "عبد المجيد" and "عبدالمجيد", "نور الدين" and "نورالدين", "أبو بكر" and
+# "أبوبكر" are one name however they are spaced. The index holds both: a
+# joined name also as its two words (so the phrase "عبد المجيد" meets it), and
+# two words that form a name also joined (so "عبدالمجيد" meets them). A query
+# word is never split: whatever the document's spacing, the index has its form.
+
+_SERVANT = "عبد"  # عبد + a divine name with the article: عبدالله, عبدالمجيد
+_KUNYA = frozenset({"ابو", "ابي", "ابا"})  # أبو + a name: أبوبكر, أبوظبي
+_HONORIFIC_TAILS = frozenset({"الدين", "الله", "الاسلام"})  # نورالدين, نصرالله
+
+
+@dataclass(frozen=True, slots=True)
+class Compound:
+    """A compound name found in one word: where its head ends, and its joined form."""
+
+    split: int
+    joined: str
+
+
+def _joined(head: str, tail: str) -> str:
+    # The kunya declines (أبو, أبي, أبا) but the name is one: "أبي بكر" is أبوبكر.
+    return ("ابو" if head in _KUNYA else head) + tail
+
+
+def _compound_of_bare_word(word: str) -> tuple[str, str] | None:
+    if word.startswith(_SERVANT + "ال") and len(word) >= len(_SERVANT) + 4:
+        return _SERVANT, word[len(_SERVANT) :]
+    # At least three letters after the kunya, so "أبواب" (doors) stays a word.
+    if word[:3] in _KUNYA and len(word) >= 6:
+        return word[:3], word[3:]
+    for tail in _HONORIFIC_TAILS:
+        head = word[: -len(tail)]
+        # "والدين" (parents) and "خالدين" (eternal) end like نورالدين; a head
+        # of one letter, with the article, or ending in و is no name.
+        if word.endswith(tail) and len(head) >= 2 and not head.startswith("ال") and not head.endswith("و"):
+            return head, tail
+    return None
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def compound_name(word: str) -> Compound | None:
+    """The compound name a normalised word is written as, with any proclitic before it."""
+    for prefix_length, rest in proclitic_readings(word):
+        parts = _compound_of_bare_word(rest) if word.endswith(rest) else None
+        if parts:
+            head, tail = parts
+            return Compound(prefix_length + len(head), _joined(head, tail))
+    return None
+
+
+def joined_names(first: str, second: str) -> tuple[str, ...]:
+    """The compound names two consecutive normalised words make when joined."""
+    if is_stop_word(second) or len(second) < 2:
+        return ()
+    heads = [rest for _, rest in proclitic_readings(first) if first.endswith(rest)]
+    return tuple(
+        dict.fromkeys(
+            _joined(head, second)
+            for head in heads
+            if (head == _SERVANT and second.startswith("ال"))
+            or head in _KUNYA
+            or (second in _HONORIFIC_TAILS and not is_stop_word(head))
+        )
+    )
+
+
+# The Whoosh analyzer ----------------------------------------------------------
+#
+# The analyzer's import path is pickled into the index's schema: after moving or
+# renaming anything below, rebuild the index (``manage.py rebuild_index``).
+
+
+class ArabicTokenizer(Tokenizer):
+    """Normalised words with their positions and their spans in the original text.
+
+    Arabic and Latin words and numbers in any digits; punctuation splits,
+    invisible characters do not. Each token also carries ``written``, the word
+    as it appears, which the filters need to tell "على" from "علي".
+    """
+
+    def __call__(
+        self,
+        value,
+        positions=False,
+        chars=False,
+        keeporiginal=False,
+        removestops=True,
+        start_pos=0,
+        start_char=0,
+        tokenize=True,
+        mode="",
+        **kwargs,
+    ):
+        for pos, word in enumerate(words(value), start_pos):
+            token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+            token.text, token.pos = word.text, pos
+            token.written = value[word.start : word.end]
+            token.startchar, token.endchar = start_char + word.start, start_char + word.end
+            token.joined = ()
+            if keeporiginal:
+                token.original = token.written
+            yield token
+
+
+class CompoundNameFilter(Filter):
+    """Index compound names both joined and split; give a query their joined form.
+
+    A joined name becomes its head, carrying the joined form, and its tail at the
+    next position, so the positions after it move on by one. Two words that make
+    a name carry the joined form on the first.
+    """
+
+    def __call__(self, tokens):
+        return self._join(self._split(tokens))
+
+    @staticmethod
+    def _split(tokens):
+        shift = 0
+        for token in tokens:
+            token.pos += shift
+            compound = compound_name(token.text)
+            if compound is None:
+                yield token
+            elif token.mode == "query":
+                token.text, token.compound = compound.joined, True
+                yield token
+            else:
+                tail = token.copy()
+                token.text, token.joined = token.text[: compound.split], (compound.joined,)
+                token.endchar = tail.startchar = token.startchar + _written_length(
+                    token.written, compound.split
+                )
+                tail.text, tail.pos = tail.text[compound.split :], token.pos + 1
+                shift += 1
+                yield token
+                yield tail
+
+    @staticmethod
+    def _join(tokens):
+        previous = None
+        for token in tokens:
+            if previous is not None:
+                if token.mode != "query":
+                    previous.joined += joined_names(previous.text, token.text)
+                yield previous
+            previous = token
+        if previous is not None:
+            yield previous
+
+
+def _written_length(written: str, normalized_length: int) -> int:
+    """How many characters of ``written`` make its first ``normalized_length`` normalised ones."""
+    produced = 0
+    for index, char in enumerate(written):
+        if produced >= normalized_length:
+            return index
+        produced += len(normalize(char))
+    return len(written)
+
+
+class ArabicStopFilter(Filter):
+    """Mark function words; drop them from a query, keep them in the index.
+
+    Kept in the index, they hold their positions, so a quoted phrase matches
+    word for word. A query asks for them only inside quotes (``removestops``
+    off), where the order of every word matters.
+    """
+
+    def __call__(self, tokens):
+        for token in tokens:
+            token.stopped = is_stop_word(token.text, token.written)
+            if not (token.stopped and token.mode == "query" and token.removestops):
+                yield token
+
+
+class ArabicStemFilter(Filter):
+    """Replace each word with its stems, and any joined name, at its position."""
+
+    def __call__(self, tokens):
+        for token in tokens:
+            if token.stopped or getattr(token, "compound", False):
+                yield token
+                continue
+            accusative = token.text.endswith("ا") and araby.FATHATAN in token.written[-2:]
+            for text in dict.fromkeys(stems(token.text, accusative) + token.joined):
+                token.text = text
+                yield token
+
+
+def arabic_analyzer():
+    """The analyzer of every Arabic text field, in the index and in queries alike."""
+    return ArabicTokenizer() | CompoundNameFilter() | ArabicStopFilter() | ArabicStemFilter()
