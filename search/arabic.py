@@ -132,13 +132,19 @@ def words(text: str) -> Iterator[Word]:
     A span ends after any trailing dropped marks (a final tanween, a tatweel), so
     that it covers the word as the reader sees it.
     """
+    for word, start, end in word_spans(text):
+        yield Word(word, start, end)
+
+
+def word_spans(text: str) -> Iterator[tuple[str, int, int]]:
+    """``words`` as plain tuples, for the analyzer, which reads millions of them."""
     normalized, offsets = normalize_with_offsets(text)
+    length = len(text)
     for match in _WORD.finditer(normalized):
-        start = offsets[match.start()]
         end = offsets[match.end() - 1] + 1
-        while end < len(text) and text[end] in _IGNORABLE:
+        while end < length and text[end] in _IGNORABLE:
             end += 1
-        yield Word(match.group(), start, end)
+        yield match.group(), offsets[match.start()], end
 
 
 _TANWEEN = frozenset((araby.FATHATAN, araby.DAMMATAN, araby.KASRATAN))
@@ -210,6 +216,11 @@ _STOP_WORDS = frozenset(
 # "على" (on) and the name "علي" (Ali) are one word once alef maqsura is folded;
 # only the spelling with ى is the preposition.
 _NAMES_SPELT_LIKE_STOP_WORDS = frozenset({"علي"})
+# Each function word also glued to the conjunctions و and ف: "وفي", "فقد".
+_STOP_FORMS = frozenset(
+    prefix + word for word in _STOP_WORDS - _NAMES_SPELT_LIKE_STOP_WORDS for prefix in ("", "و", "ف")
+)
+_NAME_FORMS = frozenset(prefix + word for word in _NAMES_SPELT_LIKE_STOP_WORDS for prefix in ("", "و", "ف"))
 
 
 def is_stop_word(word: str, written: str = "") -> bool:
@@ -217,12 +228,9 @@ def is_stop_word(word: str, written: str = "") -> bool:
 
     ``written`` is the word as it appears in the text; it tells "على" from "علي".
     """
-    for candidate in (word, word[1:] if word[:1] in "وف" else ""):
-        if candidate in _NAMES_SPELT_LIKE_STOP_WORDS:
-            return strip_marks(written).endswith(araby.ALEF_MAKSURA)
-        if candidate in _STOP_WORDS:
-            return True
-    return False
+    if word in _NAME_FORMS:
+        return strip_marks(written).endswith(araby.ALEF_MAKSURA)
+    return word in _STOP_FORMS
 
 
 # Light stemming ---------------------------------------------------------------
@@ -379,6 +387,9 @@ def compound_name(word: str) -> Compound | None:
 
 def joined_names(first: str, second: str) -> tuple[str, ...]:
     """The compound names two consecutive normalised words make when joined."""
+    # Most pairs are no name: rule them out before looking at proclitics.
+    if not (first.endswith(_SERVANT) or first[-3:] in _KUNYA or second in _HONORIFIC_TAILS):
+        return ()
     if is_stop_word(second) or len(second) < 2:
         return ()
     heads = [rest for _, rest in proclitic_readings(first) if first.endswith(rest)]
@@ -403,8 +414,10 @@ class ArabicTokenizer(Tokenizer):
     """Normalised words with their positions and their spans in the original text.
 
     Arabic and Latin words and numbers in any digits; punctuation splits,
-    invisible characters do not. Each token also carries ``written``, the word
-    as it appears, which the filters need to tell "على" from "علي".
+    invisible characters do not. For the index, a compound name written as one
+    word is two ("عبدالمجيد" is "عبد" and "المجيد"), so that the phrase "عبد
+    المجيد" finds it; the positions after it move on by one. Each token also
+    carries ``written``, the word as it appears, which tells "على" from "علي".
     """
 
     def __call__(
@@ -420,61 +433,49 @@ class ArabicTokenizer(Tokenizer):
         mode="",
         **kwargs,
     ):
-        for pos, word in enumerate(words(value), start_pos):
-            token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-            token.text, token.pos = word.text, pos
-            token.written = value[word.start : word.end]
-            token.startchar, token.endchar = start_char + word.start, start_char + word.end
-            token.joined = ()
+        # One token, refilled for each word, as Whoosh's own tokenizers do.
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        spans = word_spans(value) if mode == "query" else _split_compounds(value, word_spans(value))
+        for pos, (word, start, end) in enumerate(spans, start_pos):
+            token.text, token.pos, token.written = word, pos, value[start:end]
+            token.startchar, token.endchar = start_char + start, start_char + end
             if keeporiginal:
                 token.original = token.written
             yield token
 
 
-class CompoundNameFilter(Filter):
-    """Index compound names both joined and split; give a query their joined form.
+def _split_compounds(text: str, spans: Iterator[tuple[str, int, int]]) -> Iterator[tuple[str, int, int]]:
+    for word, start, end in spans:
+        compound = compound_name(word)
+        if compound is None:
+            yield word, start, end
+        else:
+            cut = start + _written_length(text[start:end], compound.split)
+            yield word[: compound.split], start, cut
+            yield word[compound.split :], cut, end
 
-    A joined name becomes its head, carrying the joined form, and its tail at the
-    next position, so the positions after it move on by one. Two words that make
-    a name carry the joined form on the first.
+
+class CompoundNameFilter(Filter):
+    """Give the second word of a compound name its joined form; give a query the joined form.
+
+    In the index, "المجيد" after "عبد" also carries "عبدالمجيد", spanning both
+    words, whether they were written apart or (split by the tokenizer) together.
+    A query word that is a compound name is searched for in its joined form,
+    which the index has for either spacing.
     """
 
     def __call__(self, tokens):
-        return self._join(self._split(tokens))
-
-    @staticmethod
-    def _split(tokens):
-        shift = 0
+        previous_text, previous_start = "", 0
         for token in tokens:
-            token.pos += shift
-            compound = compound_name(token.text)
-            if compound is None:
-                yield token
-            elif token.mode == "query":
-                token.text, token.compound = compound.joined, True
-                yield token
+            if token.mode == "query":
+                compound = compound_name(token.text)
+                if compound is not None:
+                    token.text, token.compound = compound.joined, True
             else:
-                tail = token.copy()
-                token.text, token.joined = token.text[: compound.split], (compound.joined,)
-                token.endchar = tail.startchar = token.startchar + _written_length(
-                    token.written, compound.split
-                )
-                tail.text, tail.pos = tail.text[compound.split :], token.pos + 1
-                shift += 1
-                yield token
-                yield tail
-
-    @staticmethod
-    def _join(tokens):
-        previous = None
-        for token in tokens:
-            if previous is not None:
-                if token.mode != "query":
-                    previous.joined += joined_names(previous.text, token.text)
-                yield previous
-            previous = token
-        if previous is not None:
-            yield previous
+                token.joined, token.joined_start = joined_names(previous_text, token.text), previous_start
+                # Read before yielding: the filters after this one rewrite the token.
+                previous_text, previous_start = token.text, token.startchar
+            yield token
 
 
 def _written_length(written: str, normalized_length: int) -> int:
@@ -510,10 +511,16 @@ class ArabicStemFilter(Filter):
             if token.stopped or getattr(token, "compound", False):
                 yield token
                 continue
-            accusative = token.text.endswith("ا") and araby.FATHATAN in token.written[-2:]
-            for text in dict.fromkeys(stems(token.text, accusative) + token.joined):
-                token.text = text
+            accusative = token.text[-1] == "ا" and araby.FATHATAN in token.written[-2:]
+            for stem in stems(token.text, accusative):
+                token.text = stem
                 yield token
+            if token.mode != "query" and token.joined:
+                # A joined name spans both of its words.
+                token.startchar = token.joined_start
+                for joined in token.joined:
+                    token.text = joined
+                    yield token
 
 
 def arabic_analyzer():
