@@ -255,10 +255,11 @@ def is_stop_word(word: str, written: str = "") -> bool:
 
 _STEM_MIN = 3
 _AFTER_ARTICLE_MIN = 2
-# Checked in this order, each at most once: pronouns, then plural, dual and
-# feminine endings, then the nisba and taa marbuta (written ه once normalised).
+# Checked in this order, each at most once: pronouns, the plural of verbs
+# ("بحثوا"), plural, dual and feminine endings, then the nisba and taa marbuta
+# (written ه once normalised).
 _SUFFIXES = tuple(
-    normalize(suffix) for suffix in "هما كما ها هم هن كم نا ه تين تان ات ون ين ان ية ة ي".split()
+    normalize(suffix) for suffix in "هما كما ها هم هن كم نا ه وا تين تان ات ون ين ان ية ة ي".split()
 )
 _PRONOUNS = frozenset(normalize(suffix) for suffix in "هما كما ها هم هن كم نا ه ي".split())
 # The article with what may precede it; "لل" is ل + ال, or ل before a word that
@@ -292,10 +293,10 @@ _NOT_PROCLITIC = frozenset(
     _cut_suffixes(normalize(word))[0]
     for word in """
     وزير وزارة وزراء وزاري وفد وطن وطني وقت وضع وكالة وكيل ولاية والي وسط وسيط
-    وساطة وثيقة وثائق وحدة واحد وجود وصول ورقة وعد وفاة وقف واقع وجهة ورشة
+    وساطة وثيقة وثائق وحدة واحد وحيد وجود وصول ورقة وعد وفاة وقف واقع وجهة ورشة وسيلة وسائل
     وارد وفق وقع ولد فريق فرنسا فترة فكرة فرصة فقط فصل فوز فندق فلسطين
     بيان بلد بلاد بلدية بحث بنك برلمان برنامج بعثة بريطانيا بروكسل بكين بيروت
-    لقاء لجنة ليبيا لبنان لندن لغة لواء كتاب كلمة كبير كندا كتلة
+    لقاء لجنة ليبيا لبنان لندن لغة لواء كتاب كلمة كبير كبار كندا كتلة
     """.split()
 )
 
@@ -499,8 +500,12 @@ class ArabicStopFilter(Filter):
     def __call__(self, tokens):
         for token in tokens:
             token.stopped = is_stop_word(token.text, token.written)
-            if not (token.stopped and token.mode == "query" and token.removestops):
-                yield token
+            if token.stopped and token.mode == "query" and token.removestops:
+                continue
+            if token.stopped and token.text in _NAME_FORMS:
+                # Indexed as written, so the preposition "على" never answers a search for "علي".
+                token.text = token.text[:-1] + araby.ALEF_MAKSURA
+            yield token
 
 
 class ArabicStemFilter(Filter):
