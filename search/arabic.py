@@ -438,7 +438,7 @@ class ArabicTokenizer(Tokenizer):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         spans = word_spans(value) if mode == "query" else _split_compounds(value, word_spans(value))
         for pos, (word, start, end) in enumerate(spans, start_pos):
-            token.text, token.pos, token.written = word, pos, value[start:end]
+            token.text, token.pos, token.written, token.compound = word, pos, value[start:end], False
             token.startchar, token.endchar = start_char + start, start_char + end
             if keeporiginal:
                 token.original = token.written
@@ -493,16 +493,17 @@ class ArabicStopFilter(Filter):
     """Mark function words; drop them from a query, keep them in the index.
 
     Kept in the index, they hold their positions, so a quoted phrase matches
-    word for word. A query asks for them only inside quotes (``removestops``
+    word for word. (They are marked ``function_word``, not Whoosh's ``stopped``,
+    which would keep them out of the index.) A query asks for them only inside quotes (``removestops``
     off), where the order of every word matters.
     """
 
     def __call__(self, tokens):
         for token in tokens:
-            token.stopped = is_stop_word(token.text, token.written)
-            if token.stopped and token.mode == "query" and token.removestops:
+            token.function_word = is_stop_word(token.text, token.written)
+            if token.function_word and token.mode == "query" and token.removestops:
                 continue
-            if token.stopped and token.text in _NAME_FORMS:
+            if token.function_word and token.text in _NAME_FORMS:
                 # Indexed as written, so the preposition "على" never answers a search for "علي".
                 token.text = token.text[:-1] + araby.ALEF_MAKSURA
             yield token
@@ -513,7 +514,7 @@ class ArabicStemFilter(Filter):
 
     def __call__(self, tokens):
         for token in tokens:
-            if token.stopped or getattr(token, "compound", False):
+            if token.function_word or token.compound:
                 yield token
                 continue
             accusative = token.text[-1] == "ا" and araby.FATHATAN in token.written[-2:]

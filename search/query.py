@@ -12,13 +12,14 @@ from __future__ import annotations
 from itertools import groupby
 
 from whoosh import query
-from whoosh.fields import TEXT, Schema
+from whoosh.fields import ID, TEXT, Schema
 from whoosh.qparser import QueryParser
 from whoosh.qparser.plugins import PhrasePlugin, PlusMinusPlugin
 
 from search.arabic import arabic_analyzer
 
 TEXT_FIELD = "text"
+KEY_FIELD = "key"
 
 
 def _alternatives(field, fieldname, text, *, removestops, boost=1.0):
@@ -83,8 +84,8 @@ class ArabicQueryParser(QueryParser):
 
 
 def text_schema() -> Schema:
-    """The smallest schema with the archive's analysed text, for tools that parse without an index."""
-    return Schema(**{TEXT_FIELD: TEXT(analyzer=arabic_analyzer())})
+    """The smallest schema of keyed, analysed texts: for tools and checks that need no article."""
+    return Schema(**{KEY_FIELD: ID(stored=True, unique=True), TEXT_FIELD: TEXT(analyzer=arabic_analyzer())})
 
 
 def searched_tokens(parsed: query.Query) -> list[str | list[str]]:
