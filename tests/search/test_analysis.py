@@ -1,0 +1,222 @@
+"""search.arabic's analysis: the tokenizer, the stemmer's guards, compound names,
+function words, and the Whoosh analyzer and query parser built on them."""
+
+import pickle
+from itertools import groupby
+
+import pytest
+
+from search.arabic import arabic_analyzer, compound_name, is_stop_word, joined_names, normalize, stems
+from search.query import TEXT_FIELD, ArabicQueryParser, searched_tokens, text_schema
+
+
+def indexed(text: str) -> list[tuple[int, list[str], str]]:
+    """(position, tokens, text under the first token's span) for each position."""
+    tokens = [
+        (t.pos, t.text, text[t.startchar : t.endchar])
+        for t in arabic_analyzer()(text, positions=True, chars=True)
+    ]
+    return [
+        (pos, [text for _, text, _ in group], group[0][2])
+        for pos, group in ((pos, list(group)) for pos, group in groupby(tokens, lambda token: token[0]))
+    ]
+
+
+def queried(text: str) -> list:
+    return searched_tokens(ArabicQueryParser(TEXT_FIELD, text_schema()).parse(text))
+
+
+# Tokenizer ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("«الجزائر»، ليبيا؛ تونس؟", ["جزاءر", "ليبيا", "تونس"]),
+        ("“مصر” (القاهرة) - الرباط!", ["مصر", "قاهر", "رباط"]),
+        ("OPEC و NATO", ["opec", "و", "nato"]),
+        ("عام ٢٠٢١ و۱۴ و2011", ["عام", "2021", "و14", "و2011"]),
+        ("عبد\u200cالحميد ليبيا\u200f", ["عبد", "حميد", "ليبيا"]),
+        ("🇩🇿 \u0007 \x00 الجزائر", ["جزاءر"]),
+    ],
+)
+def test_tokenizer_splits_on_punctuation_only(text, words):
+    assert [tokens[0] for _, tokens, _ in indexed(text)] == words
+
+
+def test_every_token_spans_its_word_in_the_original_text():
+    text = "قال الرئيسُ «عبدالمجيد» تبّون: ليبيـــا"
+    assert [span for _, _, span in indexed(text)] == ["قال", "الرئيسُ", "عبد", "المجيد", "تبّون", "ليبيـــا"]
+
+
+def test_positions_count_words_and_function_words_keep_theirs():
+    positions = [(pos, tokens[0]) for pos, tokens, _ in indexed("الاتفاق على التعاون في ليبيا")]
+    assert positions == [(0, "اتفاق"), (1, "على"), (2, "تعا"), (3, "في"), (4, "ليبيا")]
+
+
+def test_positions_start_where_the_caller_says():
+    tokens = arabic_analyzer()("ليبيا تونس", positions=True, chars=True, start_pos=10, start_char=100)
+    assert [(t.pos, t.startchar) for t in tokens] == [(10, 100), (11, 106)]
+
+
+# Stemmer --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [
+        ("الاتفاقية", "اتفاق"),
+        ("اتفاقيتين", "اتفاق"),
+        ("والاتفاقيات", "اتفاق"),
+        ("للجزائر", "جزاءر"),
+        ("بالجزائر", "جزاءر"),
+        ("وللجزائر", "جزاءر"),
+        ("مباحثاتها", "مباحث"),
+        ("حكومتها", "حكوم"),
+        ("الحكومة", "حكوم"),
+        ("المسؤولين", "مسءول"),
+        ("بحثوا", "بحث"),
+        ("لتبون", "تبون"),
+        ("وليبيا", "ليبيا"),
+    ],
+)
+def test_stems_include_the_stem_of_every_form(word, stem):
+    assert stem in stems(normalize(word))
+
+
+@pytest.mark.parametrize(
+    ("word", "not_a_stem", "trap"),
+    [
+        ("وزارة", "زار", "ministry is not و + visited"),
+        ("وزير", "زير", "minister is not و + زير"),
+        ("بيان", "بي", "a statement is not two letters"),
+        ("كبار", "بار", "elders are not ك + bar"),
+        ("لجنة", "جنه", "a committee is not ل + paradise"),
+        ("لبنان", "لبن", "Lebanon is not milk"),
+        ("السودان", "سود", "Sudan is not black"),
+        ("البحرين", "بحر", "Bahrain is not the sea"),
+        ("سنة", "سن", "a year is not a tooth"),
+        ("تبون", "تب", "a name of four letters keeps its ون"),
+        ("الأمين", "امن", "the secretary is not security"),
+    ],
+)
+def test_stems_do_not_fall_into_a_light_stemmers_traps(word, not_a_stem, trap):
+    assert not_a_stem not in stems(normalize(word)), trap
+
+
+def test_ambiguous_proclitic_keeps_both_readings():
+    assert stems("وقال") == ("وقال", "قال")
+    assert stems("لليبيا") == ("يبيا", "ليبيا")
+
+
+def test_tanween_alef_is_a_case_ending_not_part_of_the_word():
+    assert stems("رءيسا", accusative=True) == ("رءيس",)
+    assert stems("رءيسا") == ("رءيسا",)
+    assert [tokens for _, tokens, _ in indexed("رئيساً سلبًا")] == [["رءيس"], ["سلب"]]
+
+
+# Compound names -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "joined"),
+    [("عبدالمجيد", "عبدالمجيد"), ("لعبدالمجيد", "عبدالمجيد"), ("نورالدين", "نورالدين"), ("ابيبكر", "ابوبكر")],
+)
+def test_a_joined_compound_name_is_found(word, joined):
+    assert compound_name(word).joined == joined
+
+
+@pytest.mark.parametrize("word", ["ابواب", "والدين", "خالدين", "الله", "عبد", "عبدال"])
+def test_words_that_only_look_like_compound_names_are_left_alone(word):
+    assert compound_name(word) is None
+
+
+def test_two_spaced_words_join_only_when_they_form_a_name():
+    assert joined_names("عبد", "المجيد") == ("عبدالمجيد",)
+    assert joined_names("ابي", "بكر") == ("ابوبكر",)
+    assert joined_names("عبد", "كريم") == ()
+    assert joined_names("في", "الدين") == ()
+
+
+@pytest.mark.parametrize("spelling", ["عبدالمجيد تبون", "عبد المجيد تبون", "عبد\u200cالمجيد تبون"])
+def test_both_spellings_of_a_compound_name_index_the_same_tokens(spelling):
+    assert [tokens for _, tokens, _ in indexed(spelling)] == [["عبد"], ["مجيد", "عبدالمجيد"], ["تبون"]]
+
+
+def test_the_joined_form_of_a_spaced_name_spans_both_words():
+    text = "الجنرال نور الدين مقري"
+    spans = {t.text: text[t.startchar : t.endchar] for t in arabic_analyzer()(text, chars=True)}
+    assert spans["نورالدين"] == "نور الدين"
+
+
+def test_a_query_searches_a_compound_name_in_its_joined_form_and_stems_what_follows():
+    assert queried("لعبدالمجيد والاتفاقية") == ["عبدالمجيد", "اتفاق"]
+    assert queried("أبي بكر") == ["ابي", "بكر"]
+
+
+# Function words -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "written", "expected"),
+    [
+        ("في", "في", True),
+        ("وفي", "وفي", True),
+        ("علي", "على", True),
+        ("علي", "علي", False),
+        ("ليبيا", "ليبيا", False),
+    ],
+)
+def test_function_words_are_recognised_alone_and_after_a_conjunction(word, written, expected):
+    assert is_stop_word(word, written) is expected
+
+
+def test_function_words_are_left_out_of_a_query_but_kept_in_a_phrase():
+    assert queried("الاتفاق على التعاون") == ["اتفاق", "تعا"]
+    assert queried('"الاتفاق على التعاون"') == ["اتفاق", "على", "تعا"]
+
+
+def test_a_query_of_function_words_only_still_searches_for_them():
+    assert queried("في على") == ["في", "على"]
+
+
+def test_excluded_words_are_not_searched_for():
+    assert queried("ليبيا -تونس") == ["ليبيا"]
+    assert queried("ليبيا NOT تونس") == ["ليبيا"]
+
+
+def test_a_word_read_two_ways_is_searched_either_way():
+    assert queried("وقال") == [["وقال", "قال"]]
+
+
+# The analyzer inside an index -----------------------------------------------
+
+
+def test_the_schema_survives_pickling_with_the_same_analysis():
+    """Whoosh pickles the schema into the index; the analyzer must come back whole."""
+    schema = pickle.loads(pickle.dumps(text_schema()))
+    tokens = [t.text for t in schema[TEXT_FIELD].analyzer("عبد المجيد والاتفاقية")]
+    assert tokens == ["عبد", "مجيد", "عبدالمجيد", "اتفاق"]
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        '"',
+        "((",
+        "*",
+        "?",
+        "~",
+        "^",
+        "AND",
+        "OR",
+        "NOT",
+        "title:",
+        "ـــ",
+        "\u202e\u200f",
+        "🙂" * 50,
+        "ك" * 10_000,
+    ],
+)
+def test_hostile_queries_parse_without_error(hostile):
+    assert isinstance(queried(hostile), list)
