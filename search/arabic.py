@@ -261,6 +261,10 @@ _AFTER_ARTICLE_MIN = 2
 _SUFFIXES = tuple(
     normalize(suffix) for suffix in "هما كما ها هم هن كم نا ه وا تين تان ات ون ين ان ية ة ي".split()
 )
+# The plural ون follows participles of four letters or more ("مسؤولون",
+# "ساهدون"); three letters and ون are mostly one word ("تعاون", "قانون"). The
+# dual ين and ان do follow three letters ("البلدين", "الطرفان").
+_SHORTEST_BEFORE = {"ون": _STEM_MIN + 1}
 _PRONOUNS = frozenset(normalize(suffix) for suffix in "هما كما ها هم هن كم نا ه ي".split())
 # The article with what may precede it; "لل" is ل + ال, or ل before a word that
 # starts with ل ("لليبيا"), so both readings are kept.
@@ -282,11 +286,19 @@ def _cut_suffixes(word: str) -> tuple[str, ...]:
         return (word,)
     readings = []
     for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= _STEM_MIN:
+        if suffix == "ان" and _is_ifaal(word):
+            continue
+        if word.endswith(suffix) and len(word) - len(suffix) >= _SHORTEST_BEFORE.get(suffix, _STEM_MIN):
             word = word[: -len(suffix)]
             if suffix in _PRONOUNS and word.endswith("ت") and len(word) > _STEM_MIN:
                 readings += _cut_suffixes(word[:-1] + "ه")
     return (word, *readings)
+
+
+def _is_ifaal(word: str) -> bool:
+    """Whether a word has the shape إفعال, whose final ان belongs to the root when
+    the root ends in ن: "إعلان" (declaration) is not "أعلى" (highest) + ان."""
+    return len(word) == 5 and word[0] == "ا" and word[3:] == "ان"
 
 
 _NOT_PROCLITIC = frozenset(
@@ -297,6 +309,7 @@ _NOT_PROCLITIC = frozenset(
     وارد وفق وقع ولد فريق فرنسا فترة فكرة فرصة فقط فصل فوز فندق فلسطين
     بيان بلد بلاد بلدية بحث بنك برلمان برنامج بعثة بريطانيا بروكسل بكين بيروت
     لقاء لجنة ليبيا لبنان لندن لغة لواء كتاب كلمة كبير كبار كندا كتلة كامل كافة بناء بيئة
+    كمال كريم بشير بلال فيصل فؤاد فاطمة وليد وائل لطفي
     """.split()
 )
 
