@@ -55,28 +55,25 @@ class _ArabicPhrasePlugin(PhrasePlugin):
 class ArabicQueryParser(QueryParser):
     """Whoosh's parser (words, quotes, OR, NOT, -word) over the Arabic analyzer."""
 
-    def __init__(self, fieldname, schema, **kwargs):
+    def __init__(self, fieldname, schema, keep_stop_words=False, **kwargs):
         super().__init__(fieldname, schema, **kwargs)
         self.remove_plugin_class(PhrasePlugin)
         self.add_plugins([_ArabicPhrasePlugin(), PlusMinusPlugin()])
-        self._keep_stop_words = False
+        self.keep_stop_words = keep_stop_words
 
     def parse(self, text, normalize=True, debug=False):
         """Parse ``text``; a query of function words only ("في", "على") searches for them."""
         parsed = super().parse(text, normalize=normalize, debug=debug)
-        if parsed is query.NullQuery and not self._keep_stop_words:
-            self._keep_stop_words = True
-            try:
-                parsed = super().parse(text, normalize=normalize, debug=debug)
-            finally:
-                self._keep_stop_words = False
+        if parsed is query.NullQuery and not self.keep_stop_words:
+            keeping = ArabicQueryParser(self.fieldname, self.schema, keep_stop_words=True)
+            return keeping.parse(text, normalize=normalize, debug=debug)
         return parsed
 
     def term_query(self, fieldname, text, termclass, boost=1.0, tokenize=True, removestops=True):
-        removestops = removestops and not self._keep_stop_words
         field = self.schema[fieldname] if self.schema and fieldname in self.schema else None
         if field is None or field.analyzer is None or not tokenize:
             return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
+        removestops = removestops and not self.keep_stop_words
         parts = list(_alternatives(field, fieldname, text, removestops=removestops, boost=boost))
         if len(parts) > 1:
             return query.And(parts)
