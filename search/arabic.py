@@ -1,8 +1,9 @@
 """Arabic text handling for the whole archive: one definition of "the same word".
 
-Plain Python, no Django: text in, normalised text or words out. The admin's
+No Django: text in; normalised words, stems and Whoosh tokens out. The admin's
 search, entity linking and the search index all import it, so a spelling that
-meets another here meets it everywhere.
+meets another here meets it everywhere. In order: normalisation, words, stop
+words, light stemming, compound names, and the Whoosh analyzer composed of them.
 
 Normalisation is one ``str.translate`` table built from PyArabic's character
 constants (calling PyArabic once per word is far slower and gives the same
@@ -506,9 +507,9 @@ class ArabicStopFilter(Filter):
     """Mark function words; drop them from a query, keep them in the index.
 
     Kept in the index, they hold their positions, so a quoted phrase matches
-    word for word. (They are marked ``function_word``, not Whoosh's ``stopped``,
-    which would keep them out of the index.) A query asks for them only inside quotes (``removestops``
-    off), where the order of every word matters.
+    word for word; they are marked ``function_word``, not Whoosh's ``stopped``,
+    which would keep them out of the index. A query asks for them only inside
+    quotes (``removestops`` off), where the order of every word matters.
     """
 
     def __call__(self, tokens):

@@ -27,7 +27,7 @@ def _alternatives(field, fieldname, text, *, removestops, boost=1.0):
     tokens = field.analyzer(text, positions=True, mode="query", removestops=removestops)
     by_position = groupby(tokens, key=lambda token: token.pos)
     for _, group in by_position:
-        terms = [query.Term(fieldname, text, boost=boost) for text in dict.fromkeys(t.text for t in group)]
+        terms = [query.Term(fieldname, term, boost=boost) for term in dict.fromkeys(t.text for t in group)]
         yield terms[0] if len(terms) == 1 else query.Or(terms, boost=boost)
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from search.arabic import normalize, stems
-from search.query import TEXT_FIELD, ArabicQueryParser, searched_tokens, text_schema
+from search.management.commands.analyze import query_tokens
 
 VECTORS = Path(__file__).parent / "peer_vectors"
 KINDS = ("normalization", "stem", "analyzer")
@@ -41,9 +41,6 @@ def rows(kind: str) -> list[dict[str, str]]:
         return list(csv.DictReader(table, delimiter="\t"))
 
 
-_parser = ArabicQueryParser(TEXT_FIELD, text_schema())
-
-
 def agrees(kind: str, row: dict[str, str]) -> bool:
     expected = row["expected"].split()
     if kind == "normalization":
@@ -51,9 +48,7 @@ def agrees(kind: str, row: dict[str, str]) -> bool:
     if kind == "stem":
         readings = [stems(normalize(word)) for word in row["input"].split()]
         return len(readings) == len(expected) and all(e in r for e, r in zip(expected, readings, strict=True))
-    found = [
-        [token] if isinstance(token, str) else token for token in searched_tokens(_parser.parse(row["input"]))
-    ]
+    found = [[token] if isinstance(token, str) else token for token in query_tokens(row["input"])]
     return len(found) == len(expected) and all(e in f for e, f in zip(expected, found, strict=True))
 
 

@@ -4,6 +4,7 @@ It calls the analyzer and the query parser the search itself uses, so what it
 prints is what the archive does, not a description of it.
 """
 
+import functools
 import json
 import sys
 from itertools import groupby
@@ -22,6 +23,16 @@ def indexed_tokens(text: str) -> list[str | list[str]]:
     return [_one_or_all([token.text for token in group]) for _, group in groupby(tokens, lambda t: t.pos)]
 
 
+@functools.cache
+def _parser() -> ArabicQueryParser:
+    return ArabicQueryParser(TEXT_FIELD, text_schema())
+
+
+def query_tokens(text: str) -> list[str | list[str]]:
+    """What the query parser searches for when ``text`` is typed in the search box."""
+    return searched_tokens(_parser().parse(text))
+
+
 def _one_or_all(texts: list[str]) -> str | list[str]:
     return texts[0] if len(texts) == 1 else texts
 
@@ -38,7 +49,7 @@ class Command(BaseCommand):
         parser.add_argument("--text", help="نص واحد تُطبع رموزه للقراءة")
 
     def handle(self, *args, role: str, text: str | None, **options):
-        analyse = self._query_tokens if role == QUERY else indexed_tokens
+        analyse = query_tokens if role == QUERY else indexed_tokens
         if text is not None:
             for tokens in analyse(text):
                 self.stdout.write(" | ".join(tokens) if isinstance(tokens, list) else tokens)
@@ -48,11 +59,6 @@ class Command(BaseCommand):
         ]
         for one in texts:
             self.stdout.write(json.dumps(analyse(one), ensure_ascii=False))
-
-    def _query_tokens(self, text: str) -> list[str | list[str]]:
-        if not hasattr(self, "_parser"):
-            self._parser = ArabicQueryParser(TEXT_FIELD, text_schema())
-        return searched_tokens(self._parser.parse(text))
 
     @staticmethod
     def _read_line(number: int, line: str) -> str:
