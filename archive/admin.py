@@ -7,7 +7,7 @@ from django.contrib import admin, messages
 from django.db.models import Count
 from django.utils.html import format_html
 
-from .dates import PartialDate
+from .forms import PartialDateFormField
 from .linking import link_mentions, relink
 from .models import (
     Agreement,
@@ -40,32 +40,6 @@ class NormalizedSearchMixin:
         found = filter_normalized(queryset, self.normalized_search_fields, search_term)
         may_have_duplicates = any("__" in field for field in self.normalized_search_fields)
         return found, bool(search_term.strip()) and may_have_duplicates
-
-
-class PartialDateFormField(forms.CharField):
-    """One box for a date known to the year, the month or the day."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("required", False)
-        # Each example is isolated left to right, or bidi shows 2021-04 as 04-2021.
-        kwargs.setdefault(
-            "help_text",
-            "السنة (<bdi dir=ltr>2021</bdi>)، أو السنة والشهر (<bdi dir=ltr>2021-04</bdi>)، "
-            "أو التاريخ كاملًا (<bdi dir=ltr>2021-04-21</bdi>).",
-        )
-        super().__init__(**kwargs)
-
-    def prepare_value(self, value):
-        return value.isoformat() if isinstance(value, PartialDate) else value
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        if not value:
-            return None
-        try:
-            return PartialDate.parse(value)
-        except ValueError as error:
-            raise forms.ValidationError(str(error)) from None
 
 
 class PartialDateModelForm(forms.ModelForm):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from .dates import PartialDate
 from .models import Article, Country, Source
 
 
@@ -39,3 +40,29 @@ class ArticleFilterForm(forms.Form):
         if data.get("country"):
             articles = articles.mentioning(data["country"])
         return articles
+
+
+class PartialDateFormField(forms.CharField):
+    """One box for a date known to the year, the month or the day."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        # Each example is isolated left to right, or bidi shows 2021-04 as 04-2021.
+        kwargs.setdefault(
+            "help_text",
+            "السنة (<bdi dir=ltr>2021</bdi>)، أو السنة والشهر (<bdi dir=ltr>2021-04</bdi>)، "
+            "أو التاريخ كاملًا (<bdi dir=ltr>2021-04-21</bdi>).",
+        )
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        return value.isoformat() if isinstance(value, PartialDate) else value
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        try:
+            return PartialDate.parse(value)
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from None

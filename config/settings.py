@@ -90,6 +90,11 @@ DATABASES = {
         conn_max_age=60,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several gunicorn workers and the index writer share one SQLite file: a
+    # transaction takes the write lock when it begins, and waits for it, instead
+    # of failing with "database is locked" half-way through.
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -117,12 +122,20 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 
+# The search index: Whoosh on local disk, read through the Arabic analyzer
+# (search/backends.py). Errors are raised, never only logged, so an edit that
+# fails to reach the index stays queued and is retried.
 HAYSTACK_CONNECTIONS = {
     "default": {
-        "ENGINE": "haystack.backends.whoosh_backend.WhooshEngine",
+        "ENGINE": "search.backends.ArabicWhooshEngine",
         "PATH": os.environ.get("ARCHIVE_INDEX_PATH", str(DATA_DIR / "whoosh_index")),
+        "SILENTLY_FAIL": False,
     },
 }
+# Every search names the models it wants; the default would add a search per query.
+HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False
+# Saves and deletes are queued in the database and indexed by one writer process.
+HAYSTACK_SIGNAL_PROCESSOR = "search.signals.QueuedSignalProcessor"
 
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True

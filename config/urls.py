@@ -11,5 +11,6 @@ admin.site.index_title = "التحرير"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("", include("search.urls")),
     path("", include("archive.urls")),
 ]

@@ -524,17 +524,24 @@ class ArabicStopFilter(Filter):
 
 
 class ArabicStemFilter(Filter):
-    """Replace each word with its stems, and any joined name, at its position."""
+    """Replace each word with its stems, and any joined name, at its position.
+
+    With ``stemming`` off, the word stays as normalised: the exact field, where a
+    quoted phrase matches the words as written, whatever their spelling.
+    """
+
+    def __init__(self, stemming: bool = True):
+        self.stemming = stemming
 
     def __call__(self, tokens):
         for token in tokens:
-            if token.function_word or token.compound:
+            if token.function_word or token.compound or not self.stemming:
                 yield token
-                continue
-            accusative = token.text[-1] == "ا" and araby.FATHATAN in token.written[-2:]
-            for stem in stems(token.text, accusative):
-                token.text = stem
-                yield token
+            else:
+                accusative = token.text[-1] == "ا" and araby.FATHATAN in token.written[-2:]
+                for stem in stems(token.text, accusative):
+                    token.text = stem
+                    yield token
             if token.mode != "query" and token.joined:
                 # A joined name spans both of its words.
                 token.startchar = token.joined_start
@@ -546,3 +553,8 @@ class ArabicStemFilter(Filter):
 def arabic_analyzer():
     """The analyzer of every Arabic text field, in the index and in queries alike."""
     return ArabicTokenizer() | CompoundNameFilter() | ArabicStopFilter() | ArabicStemFilter()
+
+
+def exact_analyzer():
+    """Normalised words, unstemmed: what a quoted phrase or an exact name is matched against."""
+    return ArabicTokenizer() | CompoundNameFilter() | ArabicStopFilter() | ArabicStemFilter(stemming=False)

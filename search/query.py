@@ -13,10 +13,17 @@ from itertools import groupby
 
 from whoosh import query
 from whoosh.fields import ID, TEXT, Schema
-from whoosh.qparser import QueryParser
-from whoosh.qparser.plugins import PhrasePlugin, PlusMinusPlugin
+from whoosh.qparser import QueryParser, syntax
+from whoosh.qparser.plugins import (
+    GroupPlugin,
+    OperatorsPlugin,
+    PhrasePlugin,
+    Plugin,
+    PlusMinusPlugin,
+    WhitespacePlugin,
+)
 
-from search.arabic import arabic_analyzer
+from search.arabic import arabic_analyzer, joined_names, normalize
 
 TEXT_FIELD = "text"
 KEY_FIELD = "key"
@@ -36,7 +43,7 @@ class _ArabicPhrasePlugin(PhrasePlugin):
 
     class PhraseNode(PhrasePlugin.PhraseNode):
         def query(self, parser):
-            fieldname = self.fieldname or parser.fieldname
+            fieldname = self.fieldname or parser.phrase_field or parser.fieldname
             field = parser.schema[fieldname]
             parts = list(_alternatives(field, fieldname, self.text, removestops=False))
             if len(parts) == 1:
@@ -52,20 +59,62 @@ class _ArabicPhrasePlugin(PhrasePlugin):
         return [(self.PhraseTagger(self.expr), 0)]
 
 
-class ArabicQueryParser(QueryParser):
-    """Whoosh's parser (words, quotes, OR, NOT, -word) over the Arabic analyzer."""
+class _CompoundNamePlugin(Plugin):
+    """Read two typed words that make one name ("عبد المجيد") as that name.
 
-    def __init__(self, fieldname, schema, keep_stop_words=False, **kwargs):
-        super().__init__(fieldname, schema, **kwargs)
-        self.remove_plugin_class(PhrasePlugin)
-        self.add_plugins([_ArabicPhrasePlugin(), PlusMinusPlugin()])
+    The parser splits on spaces before any analysis; without this, "عبد المجيد"
+    would find "عبد" and "المجيد" anywhere in an article, and mark every "عبد".
+    Runs after spaces are removed and before -word and operators apply.
+    """
+
+    def filters(self, parser):
+        return [(self.join_names, 505)]
+
+    def join_names(self, parser, group):
+        joined = group.empty_copy()
+        for node in group:
+            if isinstance(node, syntax.GroupNode):
+                node = self.join_names(parser, node)
+            previous = joined[-1] if len(joined) else None
+            names = (
+                joined_names(normalize(previous.text), normalize(node.text))
+                if type(node) is syntax.WordNode and type(previous) is syntax.WordNode
+                else ()
+            )
+            if names and previous.fieldname == node.fieldname:
+                previous.text, previous.endchar = names[0], node.endchar
+            else:
+                joined.append(node)
+        return joined
+
+
+class ArabicQueryParser(QueryParser):
+    """Whoosh's parser over the Arabic analyzer, with the syntax searchers use.
+
+    Words, "quoted phrases" (matched against ``phrase_field`` when given: the
+    exact words), OR, AND, NOT, -word and brackets. Nothing else is syntax: a
+    typed ``title:``, ``*``, ``?``, ``~`` or ``^`` is text, so no query can name
+    an internal field or expand to the whole lexicon.
+    """
+
+    def __init__(self, fieldname, schema, keep_stop_words=False, phrase_field=None):
+        plugins = [
+            WhitespacePlugin(),
+            _ArabicPhrasePlugin(),
+            GroupPlugin(),
+            OperatorsPlugin(),
+            PlusMinusPlugin(),
+            _CompoundNamePlugin(),
+        ]
+        super().__init__(fieldname, schema, plugins=plugins)
         self.keep_stop_words = keep_stop_words
+        self.phrase_field = phrase_field
 
     def parse(self, text, normalize=True, debug=False):
         """Parse ``text``; a query of function words only ("في", "على") searches for them."""
         parsed = super().parse(text, normalize=normalize, debug=debug)
         if parsed is query.NullQuery and not self.keep_stop_words:
-            keeping = ArabicQueryParser(self.fieldname, self.schema, keep_stop_words=True)
+            keeping = ArabicQueryParser(self.fieldname, self.schema, True, self.phrase_field)
             return keeping.parse(text, normalize=normalize, debug=debug)
         return parsed
 

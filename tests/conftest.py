@@ -43,3 +43,27 @@ def visit_article(tebboune, boukadoum, libya) -> Article:
             "ونقل دعوة من الرئيس عبدالمجيد تبون لزيارة الجزائر، وأكد لبوقادوم المنفي ذلك."
         ),
     )
+
+
+@pytest.fixture(autouse=True)
+def search_index_path(tmp_path_factory) -> str:
+    """A fresh, empty Whoosh index folder for every test; the real one is never touched."""
+    from haystack import connections
+
+    path = str(tmp_path_factory.mktemp("whoosh_index"))
+    info = connections.connections_info["default"]
+    previous = info["PATH"]
+    info["PATH"] = path
+    connections.reload("default")
+    yield path
+    info["PATH"] = previous
+    connections.reload("default")
+
+
+@pytest.fixture
+def indexed_seeds(db, search_index_path) -> None:
+    """The five seed articles and their entities, in the database and in the index."""
+    from django.core.management import call_command
+
+    call_command("loaddata", "entities", "articles", verbosity=0)
+    call_command("rebuild_index", interactive=False, verbosity=0)

@@ -165,7 +165,12 @@ def test_the_joined_form_of_a_spaced_name_spans_both_words():
 
 def test_a_query_searches_a_compound_name_in_its_joined_form_and_stems_what_follows():
     assert query_tokens("لعبدالمجيد والاتفاقية") == ["عبدالمجيد", "اتفاق"]
-    assert query_tokens("أبي بكر") == ["ابي", "بكر"]
+
+
+def test_a_query_reads_two_typed_words_that_make_a_name_as_that_name():
+    assert query_tokens("أبي بكر") == ["ابوبكر"]
+    assert query_tokens("عبد المجيد تبون") == ["عبدالمجيد", "تبون"]
+    assert query_tokens("عبد OR المجيد") == [["عبد", "مجيد"]]
 
 
 # Function words -------------------------------------------------------------

@@ -36,7 +36,7 @@ def test_query_role_gives_what_the_parser_searches_for():
         json.dumps(query) for query in ("عبد المجيد تبون", "الاتفاق على التعاون", '"على التعاون"', "وقال")
     ]
     assert analyze(lines, role="query") == [
-        ["عبد", "مجيد", "تبون"],
+        ["عبدالمجيد", "تبون"],
         ["اتفاق", "تعاون"],
         ["على", "تعاون"],
         [["وقال", "قال"]],

@@ -1,0 +1,95 @@
+"""The search as JSON, for programs: the page's parameters, the page's answers."""
+
+from __future__ import annotations
+
+from django.http import JsonResponse
+from django.views import View
+
+from archive.models import Article
+
+from . import conf, results
+from .forms import FILTERS, SearchForm
+
+
+def _json(payload: dict, status: int = 200) -> JsonResponse:
+    return JsonResponse(payload, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+def _result(result, request) -> dict:
+    highlighted = getattr(result, "highlighted", None) or {}
+    return {
+        "id": int(result.pk),
+        "title": result.title,
+        "url": request.build_absolute_uri(result.url),
+        "date": result.date or None,
+        "source": result.source_name or None,
+        "snippet": highlighted["body"].__html__() if "body" in highlighted else None,
+        "score": round(result.score, 4),
+    }
+
+
+class SearchAPIView(View):
+    """``/api/search``: the total, one page of results with marked snippets, and the facets."""
+
+    def get(self, request):
+        form = SearchForm(request.GET)
+        if not form.is_valid():
+            errors = [message for messages in form.errors.values() for message in messages]
+            return _json({"errors": errors}, status=400)
+        page = results.run(form.search(), results.page_number(request.GET.get("page")), conf.get("PAGE_SIZE"))
+        labels = results.facet_labels(page.facets)
+        return _json(
+            {
+                "query": form.cleaned_data["q"],
+                "total": page.total,
+                "page": page.number,
+                "pages": page.page_count,
+                "suggestion": page.suggestion,
+                "results": [_result(result, request) for result in page.results],
+                "facets": {
+                    parameter: [
+                        {"value": value, "label": labels[field, value], "count": count}
+                        for value, count in page.facets.get(field, ())
+                    ]
+                    for parameter, field in FILTERS.items()
+                },
+            }
+        )
+
+
+class ArticleAPIView(View):
+    """``/api/articles/<id>``: one article and the entities it mentions."""
+
+    def get(self, request, pk: int):
+        # A number past any database's integer range names no article.
+        article = Article.objects.select_related("source").filter(pk=pk).first() if pk < 2**63 else None
+        if article is None:
+            return _json({"errors": [f"لا مقال بالرقم {pk}."]}, status=404)
+        mentions = article.mentions.select_related("entity").order_by("start")
+        entities = {}
+        for mention in mentions:
+            entity = entities.setdefault(
+                mention.entity_id,
+                {
+                    "id": mention.entity_id,
+                    "kind": mention.entity.kind,
+                    "name": mention.entity.name,
+                    "url": request.build_absolute_uri(mention.entity.get_absolute_url()),
+                    "mentions": [],
+                },
+            )
+            entity["mentions"].append(
+                {"start": mention.start, "end": mention.end, "confirmed": mention.confirmed}
+            )
+        return _json(
+            {
+                "id": article.pk,
+                "title": article.display_title,
+                "url": request.build_absolute_uri(article.get_absolute_url()),
+                "date": article.published.isoformat() if article.published else None,
+                "source": article.source.name if article.source else None,
+                "original_url": article.url or None,
+                "body": article.body,
+                "entities": list(entities.values()),
+            }
+        )

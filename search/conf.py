@@ -1,0 +1,27 @@
+"""The search's settings: defaults here, each overridable as ``ARCHIVE_SEARCH_<NAME>``.
+
+Read when used, never at import, so tests can override them.
+"""
+
+from django.conf import settings
+
+DEFAULTS = {
+    # Results per page, on the search page and in the API.
+    "PAGE_SIZE": 20,
+    # Characters of body text around the matches shown under a result.
+    "SNIPPET_LENGTH": 240,
+    # Suggest another spelling when a search finds fewer articles than this.
+    "SUGGEST_BELOW": 3,
+    # The longest query accepted, in characters.
+    "MAX_QUERY_LENGTH": 500,
+    # Seconds the index writer waits for Whoosh's lock before failing a batch.
+    "WRITE_LOCK_TIMEOUT": 30.0,
+    # Seconds between two looks at the queue when it is empty.
+    "WRITER_POLL_INTERVAL": 0.25,
+    # Queued changes written in one index transaction.
+    "WRITER_BATCH_SIZE": 200,
+}
+
+
+def get(name: str):
+    return getattr(settings, f"ARCHIVE_SEARCH_{name}", DEFAULTS[name])

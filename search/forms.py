@@ -1,0 +1,102 @@
+"""The search's parameters, read from a URL and checked, for the page and the API alike."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from django import forms
+from django.core.validators import RegexValidator
+
+from archive.dates import PartialDate
+from archive.forms import PartialDateFormField
+from archive.models import Article
+
+from . import conf
+from .arabic import words
+from .backends import ArchiveSearchQuerySet
+
+# URL parameter of each facet, and the index field it narrows.
+FILTERS = {
+    "person": "people",
+    "organization": "organizations",
+    "country": "countries",
+    "agreement": "agreements",
+    "source": "source",
+    "year": "year",
+}
+SORTS = {"relevance": None, "newest": "-published", "oldest": "published"}
+_SLUG = RegexValidator(r"^[-\w]+\Z", "قيمة التصفية غير صالحة.")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(required=False, label="ابحث في الأرشيف", strip=True)
+    sort = forms.ChoiceField(
+        required=False,
+        choices=[("relevance", "الأقرب صلةً"), ("newest", "الأحدث أولًا"), ("oldest", "الأقدم أولًا")],
+        label="الترتيب",
+    )
+    date_from = PartialDateFormField(label="من تاريخ")
+    date_to = PartialDateFormField(label="إلى تاريخ")
+
+    def __init__(self, data=None, **kwargs):
+        super().__init__(data, **kwargs)
+        self.filters: dict[str, list[str]] = {}
+        self.fields["q"].max_length = conf.get("MAX_QUERY_LENGTH")
+
+    def clean_q(self) -> str:
+        query = _CONTROL.sub(" ", self.cleaned_data["q"])
+        if query and not any(True for _ in words(query)):
+            raise forms.ValidationError("لا يحوي الاستعلام كلمات يُبحث عنها: اكتب كلمة عربية أو أكثر.")
+        return query
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and start.first_day > _last_day(end):
+            raise forms.ValidationError("بداية المدة بعد نهايتها: بدّل التاريخين.")
+        for parameter in FILTERS:
+            values = (
+                list(dict.fromkeys(self.data.getlist(parameter))) if hasattr(self.data, "getlist") else []
+            )
+            for value in values:
+                try:
+                    _SLUG(value)
+                except forms.ValidationError as error:
+                    self.add_error(None, error)
+                    return data
+            if values:
+                self.filters[parameter] = values
+        return data
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing asked: the page shows how to search."""
+        return self.is_valid() and not self.cleaned_data["q"] and not self.filters
+
+    def search(self) -> ArchiveSearchQuerySet:
+        """The articles the parameters ask for, with facets and highlights."""
+        data = self.cleaned_data
+        results = ArchiveSearchQuerySet().models(Article).matching(data["q"]).highlight()
+        for field in FILTERS.values():
+            results = results.facet(field)
+        for parameter, values in self.filters.items():
+            for value in values:
+                results = results.narrow(f'{FILTERS[parameter]}:"{value}"')
+        if data.get("date_from"):
+            results = results.filter(published__gte=data["date_from"].first_day)
+        if data.get("date_to"):
+            results = results.filter(published__lte=_last_day(data["date_to"]))
+        order = SORTS.get(data.get("sort") or "relevance")
+        return results.order_by(order) if order else results
+
+
+def _last_day(date: PartialDate) -> datetime.date:
+    """The last day of the period a partial date names."""
+    if date.day is not None:
+        return date.first_day
+    if date.month is None:
+        return datetime.date(date.year, 12, 31)
+    following = datetime.date(date.year + date.month // 12, date.month % 12 + 1, 1)
+    return following - datetime.timedelta(days=1)

@@ -1,0 +1,79 @@
+"""One page of a search, run once, with the names its facets show."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from haystack.models import SearchResult
+from haystack.query import SearchQuerySet
+
+from archive.models import Agreement, Country, Entity, Organization, Person, Source
+from archive.numbers import arabic_digits
+
+from .backends import ArchiveSearchQuerySet
+from .forms import FILTERS
+
+
+@dataclass
+class ResultPage:
+    results: list[SearchResult]
+    total: int
+    number: int
+    page_size: int
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    suggestion: str | None = None
+
+    @property
+    def page_count(self) -> int:
+        return max(1, math.ceil(self.total / self.page_size))
+
+    @property
+    def start_index(self) -> int:
+        return (self.number - 1) * self.page_size + 1 if self.results else 0
+
+
+def page_number(value) -> int:
+    """Any page parameter as a page: a nonsense one is the first."""
+    try:
+        return max(1, int(str(value)))
+    except (TypeError, ValueError):
+        return 1
+
+
+def run(search: SearchQuerySet, number: int, page_size: int) -> ResultPage:
+    """The page ``number`` of ``search``; past the last page, the last page."""
+    start = (number - 1) * page_size
+    results = search[start : start + page_size]
+    total = search.count()
+    if not results and total and number > 1:
+        number = max(1, math.ceil(total / page_size))
+        return run(search._clone(), number, page_size)
+    facets = search.facet_counts().get("fields", {})
+    return ResultPage(list(results), total, number, page_size, facets, search.spelling_suggestion() or None)
+
+
+def facet_labels(facets: dict[str, list[tuple[str, int]]]) -> dict[tuple[str, str], str]:
+    """The name shown for each (field, value) of the facets: two queries whatever their number."""
+    entity_fields = [f for p, f in FILTERS.items() if p not in ("source", "year")]
+    entity_slugs = {value for f in entity_fields for value, _ in facets.get(f, ())}
+    names = (
+        dict(Entity.objects.filter(slug__in=entity_slugs).values_list("slug", "name")) if entity_slugs else {}
+    )
+    source_slugs = {value for value, _ in facets.get("source", ())}
+    sources = (
+        dict(Source.objects.filter(slug__in=source_slugs).values_list("slug", "name")) if source_slugs else {}
+    )
+    labels = {}
+    for facet, values in facets.items():
+        for value, _ in values:
+            label = sources.get(value) if facet == "source" else names.get(value)
+            labels[facet, value] = arabic_digits(value) if facet == "year" else label or value
+    return labels
+
+
+def matching_entities(text: str, limit: int = 5) -> list[SearchResult]:
+    """People, organisations, countries and agreements the query names, best first."""
+    return list(
+        ArchiveSearchQuerySet().models(Person, Organization, Country, Agreement).matching(text)[:limit]
+    )

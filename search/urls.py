@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import api, views
+
+app_name = "search"
+
+urlpatterns = [
+    path("search/", views.SearchView.as_view(), name="search"),
+    path("opensearch.xml", views.OpenSearchDescriptionView.as_view(), name="opensearch"),
+    path("api/search", api.SearchAPIView.as_view(), name="api-search"),
+    path("api/articles/<int:pk>", api.ArticleAPIView.as_view(), name="api-article"),
+]
