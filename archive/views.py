@@ -2,14 +2,32 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView, TemplateView
+from haystack.query import SearchQuerySet
 
 from .forms import ArticleFilterForm
 from .models import ENTITY_MODELS, Article, Person
 from .rendering import entities_by_kind, paragraphs_with_mentions
 
 PAGE_SIZE = 20
+RELATED_ARTICLES = 5
+
+log = logging.getLogger(__name__)
+
+
+def related_articles(article: Article) -> list:
+    """Articles that share the most telling words with ``article`` (more like this).
+
+    A side box: when the index cannot answer, the page is shown without it.
+    """
+    try:
+        return list(SearchQuerySet().models(Article).more_like_this(article)[:RELATED_ARTICLES])
+    except Exception:
+        log.exception("related articles of %s are unavailable", article.pk)
+        return []
 
 
 class ForgivingPaginationMixin:
@@ -66,6 +84,7 @@ class ArticleDetailView(DetailView):
         return super().get_context_data(
             paragraphs=paragraphs_with_mentions(article, mentions),
             entity_groups=entities_by_kind(mentions),
+            related_articles=related_articles(article),
             older_article=article.neighbour(older=True),
             newer_article=article.neighbour(older=False),
             **kwargs,

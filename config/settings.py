@@ -134,6 +134,9 @@ HAYSTACK_CONNECTIONS = {
 }
 # Every search names the models it wants; the default would add a search per query.
 HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False
+# update_index and rebuild_index write this many articles a transaction: each
+# commit leaves segments that later searches read, so fewer and larger is faster.
+HAYSTACK_BATCH_SIZE = 5000
 # Saves and deletes are queued in the database and indexed by one writer process.
 HAYSTACK_SIGNAL_PROCESSOR = "search.signals.QueuedSignalProcessor"
 

@@ -93,12 +93,17 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
         """Write ``updated`` (index, object) pairs and delete ``removed`` identifiers, all or none.
 
         Waits for the index lock rather than giving up, and raises on failure,
-        so the caller keeps the changes queued. Returns the documents written.
+        so the caller keeps the changes queued. A large batch (a rebuild) is
+        analysed by several processes, each writing its own segment: merging
+        them would cost more than the analysis saved. Returns the documents written.
         """
         if not self.setup_complete:
             self.setup()
-        writer = self.index.writer(timeout=conf.get("WRITE_LOCK_TIMEOUT"))
-        written = 0
+        updated, removed = list(updated), list(removed)
+        processes = conf.get("INDEX_PROCESSES") if len(updated) >= conf.get("PARALLEL_BATCH") else 1
+        writer = self.index.writer(
+            timeout=conf.get("WRITE_LOCK_TIMEOUT"), procs=processes, multisegment=processes > 1, limitmb=256
+        )
         try:
             for identifier in removed:
                 writer.delete_by_term(ID, identifier)
@@ -106,12 +111,15 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
                 document = {key: self._from_python(value) for key, value in index.full_prepare(obj).items()}
                 document.pop("boost", None)
                 writer.update_document(**document)
-                written += 1
         except BaseException:
             writer.cancel()
             raise
         writer.commit()
-        return written
+        return len(updated)
+
+    def update(self, index, iterable, commit=True):
+        """``update_index`` and ``rebuild_index`` write through ``apply_changes`` too."""
+        self.apply_changes(((index, obj) for obj in iterable), ())
 
     def remove(self, obj_or_string, commit=True):
         self.apply_changes((), [get_identifier(obj_or_string)])
@@ -134,21 +142,27 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
     ):
         searcher = self.searcher()
         terms_query = self.text_parser.parse(text) if text.strip() else None
-        wanted = self._combined(terms_query, query_string, narrow_queries, models)
+        wanted = terms_query if terms_query is not None else whoosh_query.Every()
+        allowed = self._allowed(searcher, query_string, narrow_queries, models)
+        # One unscored pass gives both the count and the facets; scoring is
+        # only asked for the documents of the page.
+        documents = frozenset(searcher.docs_for_query(wanted))
+        documents = documents & allowed if allowed is not None else documents
         field, reverse = _sort_field(sort_by)
         limit = end_offset if end_offset is not None else start_offset + conf.get("PAGE_SIZE")
-        found = searcher.search(wanted, limit=max(limit, 1), sortedby=field, reverse=reverse)
-        hits = found[start_offset:limit]
+        found = searcher.search(
+            wanted, limit=max(limit, 1), filter=_as_set(allowed), sortedby=field, reverse=reverse
+        )
         matched = QueryTerms.of(terms_query) if highlight and terms_query is not None else None
         response = {
-            "results": [self._result(hit, result_class, matched) for hit in hits],
-            "hits": len(found),
-            "facets": self._facets(searcher, wanted, facets) if facets else {},
+            "results": [self._result(hit, result_class, matched) for hit in found[start_offset:limit]],
+            "hits": len(documents),
+            "facets": self._facets(documents, facets) if facets else {},
             "spelling_suggestion": None,
         }
-        if terms_query is not None and response["hits"] < conf.get("SUGGEST_BELOW"):
+        if terms_query is not None and len(documents) < conf.get("SUGGEST_BELOW"):
             response["spelling_suggestion"] = suggest(
-                searcher, text, self.text_parser, self.content_field_name + EXACT_SUFFIX, response["hits"]
+                searcher, text, self.text_parser, self.content_field_name + EXACT_SUFFIX, len(documents)
             )
         return response
 
@@ -176,32 +190,37 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
         ]
         if not key_terms:
             return {"results": [], "hits": 0}
-        similar = whoosh_query.Or(key_terms)
-        wanted = whoosh_query.AndNot(
-            self._combined(similar, additional_query_string, None, models or [type(model_instance)]),
-            whoosh_query.Term(ID, identifier),
-        )
+        allowed = self._allowed(searcher, additional_query_string, None, models or [type(model_instance)])
         limit = end_offset if end_offset is not None else start_offset + conf.get("PAGE_SIZE")
-        found = searcher.search(wanted, limit=max(limit, 1))
+        found = searcher.search(
+            whoosh_query.Or(key_terms),
+            limit=max(limit, 1),
+            filter=_as_set(allowed),
+            mask=whoosh_query.Term(ID, identifier),
+        )
         return {
             "results": [self._result(hit, result_class, None) for hit in found[start_offset:limit]],
-            "hits": len(found),
+            "hits": found.estimated_length(),
         }
 
-    def _combined(self, terms_query, query_string, narrow_queries, models) -> whoosh_query.Query:
-        """The searcher's words AND haystack's filters AND the narrowing AND the models."""
-        parts = [terms_query] if terms_query is not None else []
+    def _allowed(self, searcher, query_string, narrow_queries, models) -> frozenset[int] | None:
+        """The documents that haystack's filters, the narrowing and the models allow.
+
+        Kept out of the scored query: an unscored term there (a model, a facet
+        value) would stop Whoosh from skipping the blocks that cannot reach the
+        page, and the sets of models and facet values are read once per reader.
+        """
+        allowed = None
+        if models:
+            by_model = self._local.facets.documents(DJANGO_CT)
+            allowed = frozenset().union(*(by_model.get(get_model_ct(model), ()) for model in models))
         for filters in (query_string, *(narrow_queries or ())):
             if filters and filters.strip() not in ("*", "*:*"):
-                parts.append(self.parser.parse(filters))
-        if models:
-            parts.append(
-                whoosh_query.Or([whoosh_query.Term(DJANGO_CT, get_model_ct(model)) for model in models])
-            )
-        return whoosh_query.And(parts).normalize() if parts else whoosh_query.Every()
+                found = frozenset(searcher.docs_for_query(self.parser.parse(filters)))
+                allowed = found if allowed is None else allowed & found
+        return allowed
 
-    def _facets(self, searcher, wanted, fields) -> dict:
-        documents = frozenset(searcher.docs_for_query(wanted))
+    def _facets(self, documents: frozenset[int], fields) -> dict:
         counter = self._local.facets
         return {
             "fields": {field: counter.counts(field, documents) for field in fields},
@@ -219,6 +238,11 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
                 "body": snippet(stored.get("body", ""), matched, conf.get("SNIPPET_LENGTH")),
             }
         return (result_class or SearchResult)(app_label, model_name, pk, hit.score or 0, **stored)
+
+
+def _as_set(documents: frozenset[int] | None) -> set[int] | None:
+    """Whoosh takes a filter of documents as a ``set``, not any set."""
+    return set(documents) if documents is not None else None
 
 
 def _sort_field(sort_by) -> tuple[str | None, bool]:

@@ -3,6 +3,8 @@
 Read when used, never at import, so tests can override them.
 """
 
+import os
+
 from django.conf import settings
 
 DEFAULTS = {
@@ -18,6 +20,10 @@ DEFAULTS = {
     "WRITE_LOCK_TIMEOUT": 30.0,
     # Seconds between two looks at the queue when it is empty.
     "WRITER_POLL_INTERVAL": 0.25,
+    # Processes that analyse a large batch (a rebuild) in parallel, and from
+    # how many documents a batch counts as large.
+    "INDEX_PROCESSES": os.cpu_count() or 1,
+    "PARALLEL_BATCH": 1000,
     # Queued changes written in one index transaction.
     "WRITER_BATCH_SIZE": 200,
 }

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from django.utils.html import escape
 from whoosh import query as whoosh_query
 
-from .arabic import arabic_analyzer, exact_analyzer
+from .arabic import arabic_analyzer, compound_name, exact_analyzer, normalize_with_offsets
 
 ELLIPSIS = "…"
 _SPACES = re.compile(r"\s+")
@@ -113,22 +113,50 @@ def highlight(text: str, terms: QueryTerms) -> Highlighted:
     return Highlighted(tuple(_segments(text, matched_spans(text, terms), 0, len(text))))
 
 
+def _likely_starts(text: str, terms: QueryTerms) -> list[int]:
+    """Where in ``text`` a matched word may be: a term found inside the normalised text.
+
+    A cheap pass in C over the whole body, so that only the chosen window is
+    analysed. A stem is part of the word it came from; a joined name is found
+    by its first word, which both of its spellings begin with.
+    """
+    normalized, offsets = normalize_with_offsets(text)
+    starts = []
+    for term in terms.stems | terms.exact:
+        compound = compound_name(term)
+        needle = term[: compound.split] if compound else term
+        found = normalized.find(needle)
+        while found >= 0:
+            starts.append(offsets[found])
+            found = normalized.find(needle, found + len(needle))
+    return sorted(starts)
+
+
+def _densest_window(starts: list[int], length: int) -> int:
+    """The start of the ``length`` characters holding the most of ``starts``."""
+    best, best_count, last = starts[0], 0, 0
+    for first, start in enumerate(starts):
+        while last < len(starts) and starts[last] < start + length:
+            last += 1
+        if last - first > best_count:
+            best, best_count = start, last - first
+    return best
+
+
 def snippet(text: str, terms: QueryTerms, length: int) -> Highlighted:
     """About ``length`` characters of ``text`` around the most matches, cut at spaces."""
-    spans = matched_spans(text, terms)
-    start = 0
-    if spans:
-        best = max(range(len(spans)), key=lambda i: sum(1 for s, e in spans[i:] if e <= spans[i][0] + length))
-        start = max(0, spans[best][0] - length // 5)
+    starts = _likely_starts(text, terms)
+    start = max(0, _densest_window(starts, length) - length // 5) if starts else 0
     if start:
         space = text.find(" ", start)
-        start = space + 1 if 0 <= space < spans[best][0] else start
+        start = space + 1 if 0 <= space < start + length // 5 else start
     end = min(len(text), start + length)
     if end < len(text):
         space = text.rfind(" ", start, end)
         end = space if space > start else end
-    segments = _segments(text, spans, start, end)
-    segments = [(_SPACES.sub(" ", part), marked) for part, marked in segments]
+    window = text[start:end]
+    spans = [(start + s, start + e) for s, e in matched_spans(window, terms)]
+    segments = [(_SPACES.sub(" ", part), marked) for part, marked in _segments(text, spans, start, end)]
     if start > 0:
         segments.insert(0, (ELLIPSIS + " ", False))
     if end < len(text):
