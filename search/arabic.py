@@ -450,13 +450,19 @@ class ArabicTokenizer(Tokenizer):
     ):
         # One token, refilled for each word, as Whoosh's own tokenizers do.
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        spans = word_spans(value) if mode == "query" else _split_compounds(value, word_spans(value))
-        for pos, (word, start, end) in enumerate(spans, start_pos):
+        for pos, (word, start, end) in enumerate(_spans(value, mode == "query"), start_pos):
             token.text, token.pos, token.written, token.compound = word, pos, value[start:end], False
             token.startchar, token.endchar = start_char + start, start_char + end
             if keeporiginal:
                 token.original = token.written
             yield token
+
+
+@functools.lru_cache(maxsize=4)
+def _spans(value: str, query: bool) -> tuple[tuple[str, int, int], ...]:
+    """The words of ``value``, read once for the two fields that index the same text."""
+    spans = word_spans(value)
+    return tuple(spans if query else _split_compounds(value, spans))
 
 
 def _split_compounds(text: str, spans: Iterator[tuple[str, int, int]]) -> Iterator[tuple[str, int, int]]:

@@ -102,7 +102,7 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
         updated, removed = list(updated), list(removed)
         processes = conf.get("INDEX_PROCESSES") if len(updated) >= conf.get("PARALLEL_BATCH") else 1
         writer = self.index.writer(
-            timeout=conf.get("WRITE_LOCK_TIMEOUT"), procs=processes, multisegment=processes > 1, limitmb=256
+            timeout=conf.get("WRITE_LOCK_TIMEOUT"), procs=processes, multisegment=processes > 1, limitmb=1024
         )
         try:
             for identifier in removed:
