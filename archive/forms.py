@@ -11,7 +11,6 @@ from .models import Article, Country, Source
 class ArticleFilterForm(forms.Form):
     """Narrow the article list; a value that is not understood is ignored, not an error."""
 
-    q = forms.CharField(required=False, max_length=200, label="كلمات في النص")
     source = forms.ModelChoiceField(
         Source.objects.all(), to_field_name="slug", required=False, label="المصدر", empty_label="كل المصادر"
     )
@@ -31,8 +30,6 @@ class ArticleFilterForm(forms.Form):
             return articles
         self.is_valid()
         data = self.cleaned_data
-        if data.get("q"):
-            articles = articles.containing(data["q"])
         if data.get("source"):
             articles = articles.filter(source=data["source"])
         if data.get("year"):

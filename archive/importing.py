@@ -32,7 +32,7 @@ PARAGRAPH_SEPARATOR = "\n\n"  # the body format of Article.body
 
 # Filled in when saving (by Article.save() and the source lookup), so left out
 # of the validation that comes before.
-SET_ON_SAVE = ["slug", "content_hash", "search_text", "source"]
+SET_ON_SAVE = ["slug", "content_hash", "source"]
 
 # A headline is short and is not a sentence: no final stop, question or colon.
 TITLE_MAX_CHARS = 150

@@ -70,10 +70,7 @@ class ArticleQuerySet(models.QuerySet):
 
         The body stays: an untitled article is listed by its opening words.
         """
-        return self.select_related("source").defer("search_text")
-
-    def containing(self, text: str):
-        return filter_normalized(self, ("search_text",), text)
+        return self.select_related("source")
 
     def mentioning(self, entity: Entity):
         return self.filter(mentions__entity=entity).distinct()
@@ -105,7 +102,6 @@ class Article(models.Model):
     language = models.CharField("اللغة", max_length=8, default="ar")
     slug = models.SlugField("المعرّف الدائم", max_length=255, unique=True, allow_unicode=True, editable=False)
     content_hash = models.CharField("بصمة المحتوى", max_length=64, unique=True, editable=False)
-    search_text = models.TextField(editable=False, default="")
     created_at = models.DateTimeField("أنشئ في", auto_now_add=True)
     updated_at = models.DateTimeField("عُدّل في", auto_now=True)
 
@@ -126,7 +122,6 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         self.content_hash = content_hash(self.body)
-        self.search_text = normalize(f"{self.title}\n{self.body}")
         if not self.slug:
             self.slug = unique_slug(Article, self.display_title, "article")
         super().save(*args, **kwargs)

@@ -22,8 +22,6 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
-from search.arabic import normalize
-
 from .dates import PartialDate
 from .importing import PARAGRAPH_SEPARATOR, parse_file
 from .linking import Gazetteer, Span
@@ -285,7 +283,6 @@ def _row(synthetic: SyntheticArticle, sources: dict[str, Source]) -> Article:
         body=synthetic.body,
         source=sources[synthetic.source],
         content_hash=content_hash(synthetic.body),
-        search_text=normalize(f"{synthetic.title}\n{synthetic.body}"),
     )
     article.published = synthetic.published
     return article

@@ -104,13 +104,6 @@ def test_article_list_filters_by_source_year_and_country(client, visit_article, 
     assert other in client.get(url).context["articles"]
 
 
-def test_article_list_search_box_ignores_hamza_and_diacritics(client, visit_article):
-    url = reverse("archive:article-list")
-    assert list(client.get(url, {"q": "وأكّد"}).context["articles"]) == [visit_article]
-    assert list(client.get(url, {"q": "واكد لبوقادوم"}).context["articles"]) == [visit_article]
-    assert list(client.get(url, {"q": "كلمة غائبة"}).context["articles"]) == []
-
-
 @pytest.mark.parametrize(
     "query",
     [
@@ -121,9 +114,6 @@ def test_article_list_search_box_ignores_hamza_and_diacritics(client, visit_arti
         {"year": "99999999999999999999"},
         {"source": "<script>"},
         {"country": "' OR 1=1 --"},
-        {"q": "x" * 10_000},
-        {"q": "\x00\x1f\u202e"},
-        {"q": '"((*?~^'},
     ],
 )
 def test_hostile_query_parameters_get_a_page_not_an_error(client, visit_article, query):

@@ -33,7 +33,7 @@ def generated() -> list[Article]:
 
 def stored_state(article: Article) -> tuple:
     mentions = sorted(article.mentions.values_list("entity_id", "start", "end", "confirmed"))
-    return article.content_hash, article.search_text, mentions
+    return article.content_hash, mentions
 
 
 # --- The generator ---------------------------------------------------------------
