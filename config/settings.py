@@ -130,13 +130,14 @@ HAYSTACK_CONNECTIONS = {
         "ENGINE": "search.backends.ArabicWhooshEngine",
         "PATH": os.environ.get("ARCHIVE_INDEX_PATH", str(DATA_DIR / "whoosh_index")),
         "SILENTLY_FAIL": False,
+        # update_index and rebuild_index write this many articles a transaction:
+        # each commit leaves segments that later searches read, and starts the
+        # analysing processes anew, so fewer and larger is faster.
+        "BATCH_SIZE": 5000,
     },
 }
 # Every search names the models it wants; the default would add a search per query.
 HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False
-# update_index and rebuild_index write this many articles a transaction: each
-# commit leaves segments that later searches read, so fewer and larger is faster.
-HAYSTACK_BATCH_SIZE = 5000
 # Saves and deletes are queued in the database and indexed by one writer process.
 HAYSTACK_SIGNAL_PROCESSOR = "search.signals.QueuedSignalProcessor"
 

@@ -24,6 +24,9 @@ DEFAULTS = {
     # how many documents a batch counts as large.
     "INDEX_PROCESSES": os.cpu_count() or 1,
     "PARALLEL_BATCH": 1000,
+    # Segments with fewer documents than this are merged by the index writer;
+    # larger ones (a rebuild's) are left as they are.
+    "SMALL_SEGMENT": 2000,
     # Queued changes written in one index transaction.
     "WRITER_BATCH_SIZE": 200,
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
 
@@ -11,6 +12,7 @@ from django.core.validators import RegexValidator
 from archive.dates import PartialDate
 from archive.forms import PartialDateFormField
 from archive.models import Article
+from archive.numbers import arabic_number
 
 from . import conf
 from .arabic import words
@@ -25,6 +27,8 @@ FILTERS = {
     "source": "source",
     "year": "year",
 }
+# The earliest year a date range may name (the index writes years in four digits).
+FIRST_YEAR = 1000
 SORTS = {"relevance": None, "newest": "-published", "oldest": "published"}
 _SLUG = RegexValidator(r"^[-\w]+\Z", "قيمة التصفية غير صالحة.")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -43,10 +47,14 @@ class SearchForm(forms.Form):
     def __init__(self, data=None, **kwargs):
         super().__init__(data, **kwargs)
         self.filters: dict[str, list[str]] = {}
-        self.fields["q"].max_length = conf.get("MAX_QUERY_LENGTH")
 
     def clean_q(self) -> str:
         query = _CONTROL.sub(" ", self.cleaned_data["q"])
+        longest = conf.get("MAX_QUERY_LENGTH")
+        if len(query) > longest:
+            raise forms.ValidationError(
+                f"الاستعلام أطول من {arabic_number(longest)} حرف ({arabic_number(len(query))}): اختصره."
+            )
         if query and not any(True for _ in words(query)):
             raise forms.ValidationError("لا يحوي الاستعلام كلمات يُبحث عنها: اكتب كلمة عربية أو أكثر.")
         return query
@@ -54,6 +62,8 @@ class SearchForm(forms.Form):
     def clean(self):
         data = super().clean()
         start, end = data.get("date_from"), data.get("date_to")
+        if any(bound and bound.year < FIRST_YEAR for bound in (start, end)):
+            raise forms.ValidationError(f"لا أخبار في الأرشيف قبل سنة {arabic_number(FIRST_YEAR)}.")
         if start and end and start.first_day > _last_day(end):
             raise forms.ValidationError("بداية المدة بعد نهايتها: بدّل التاريخين.")
         for parameter in FILTERS:
@@ -96,7 +106,5 @@ def _last_day(date: PartialDate) -> datetime.date:
     """The last day of the period a partial date names."""
     if date.day is not None:
         return date.first_day
-    if date.month is None:
-        return datetime.date(date.year, 12, 31)
-    following = datetime.date(date.year + date.month // 12, date.month % 12 + 1, 1)
-    return following - datetime.timedelta(days=1)
+    month = date.month or 12
+    return datetime.date(date.year, month, calendar.monthrange(date.year, month)[1])

@@ -88,6 +88,15 @@ class _CompoundNamePlugin(Plugin):
         return joined
 
 
+_SYNTAX = str.maketrans({mark: " " for mark in '"()+-'})
+_OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
+
+
+def _as_plain_words(text: str) -> str:
+    """``text`` with no query syntax: quotes, brackets, signs and operators dropped."""
+    return " ".join(word for word in text.translate(_SYNTAX).split() if word not in _OPERATORS)
+
+
 class ArabicQueryParser(QueryParser):
     """Whoosh's parser over the Arabic analyzer, with the syntax searchers use.
 
@@ -111,8 +120,15 @@ class ArabicQueryParser(QueryParser):
         self.phrase_field = phrase_field
 
     def parse(self, text, normalize=True, debug=False):
-        """Parse ``text``; a query of function words only ("في", "على") searches for them."""
-        parsed = super().parse(text, normalize=normalize, debug=debug)
+        """Parse ``text``; a query of function words only ("في", "على") searches for them.
+
+        Whoosh's parser fails on some runs of operators ("NOT NOT"): such a
+        query is read again as plain words, its syntax ignored.
+        """
+        try:
+            parsed = super().parse(text, normalize=normalize, debug=debug)
+        except (IndexError, ValueError, TypeError, AttributeError):
+            parsed = super().parse(_as_plain_words(text), normalize=normalize, debug=debug)
         if parsed is query.NullQuery and not self.keep_stop_words:
             keeping = ArabicQueryParser(self.fieldname, self.schema, True, self.phrase_field)
             return keeping.parse(text, normalize=normalize, debug=debug)

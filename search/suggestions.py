@@ -34,20 +34,25 @@ def _as_written(searcher, field: str, word: str) -> str:
     return word
 
 
+# Distinct words looked up at most, so that a long query costs a bounded time.
+MAX_WORDS = 8
+
+
 def suggest(searcher, text: str, parser: QueryParser, words_field: str, hits: int) -> str | None:
     corrector = searcher.corrector(words_field)
-    suggested, changed = [], False
-    for typed in text.split():
-        bare = typed.strip(_SYNTAX)
+    replacements: dict[str, str] = {}
+    for bare in dict.fromkeys(typed.strip(_SYNTAX) for typed in text.split() if typed not in _OPERATORS):
         word = normalize(bare)
-        if typed in _OPERATORS or not word or _known(searcher, parser, bare):
-            suggested.append(typed)
+        if len(replacements) >= MAX_WORDS or not word or _known(searcher, parser, bare):
             continue
         candidates = [c for c in corrector.suggest(word, limit=2, maxdist=2, prefix=1) if c != word]
-        if candidates:
-            typed, changed = typed.replace(bare, _as_written(searcher, words_field, candidates[0])), True
-        suggested.append(typed)
-    if not changed:
+        replacements[bare] = _as_written(searcher, words_field, candidates[0]) if candidates else bare
+    if all(bare == written for bare, written in replacements.items()):
         return None
-    suggestion = " ".join(suggested)
+    suggestion = " ".join(
+        typed.replace(typed.strip(_SYNTAX), replacements.get(typed.strip(_SYNTAX), typed.strip(_SYNTAX)))
+        if typed not in _OPERATORS
+        else typed
+        for typed in text.split()
+    )
     return suggestion if len(searcher.search(parser.parse(suggestion), limit=1)) > hits else None
