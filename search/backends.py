@@ -29,8 +29,10 @@ from haystack.models import SearchResult
 from haystack.query import SearchQuerySet
 from haystack.utils import get_identifier, get_model_ct
 from whoosh import query as whoosh_query
+from whoosh import sorting
 from whoosh.collectors import FilterCollector, SortingCollector, TopCollector
-from whoosh.fields import KEYWORD, STORED, TEXT
+from whoosh.columns import NumericColumn
+from whoosh.fields import DATETIME, KEYWORD, STORED, TEXT
 from whoosh.reading import SegmentReader
 from whoosh.writing import NO_MERGE
 
@@ -60,6 +62,9 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
             elif field.is_multivalued:
                 # A facet value is one slug, matched whole, never scored.
                 fieldtype = KEYWORD(stored=True, commas=True, scorable=False)
+            elif isinstance(schema[name], DATETIME):
+                # An undated article sorts as the oldest: last when the newest come first.
+                fieldtype = DATETIME(stored=field.stored, sortable=NumericColumn("Q", default=0))
             elif isinstance(schema[name], TEXT):
                 # Never Whoosh's English default; not sortable, which would copy every text.
                 fieldtype = TEXT(
@@ -282,12 +287,16 @@ def _as_set(documents: frozenset[int] | None) -> set[int] | None:
     return set(documents) if documents is not None else None
 
 
-def _sort_field(sort_by) -> tuple[str | None, bool]:
-    """Whoosh's sort field and direction from haystack's ``order_by`` (one field)."""
+def _sort_field(sort_by) -> tuple[sorting.FacetType | None, bool]:
+    """Whoosh's sort key and direction from haystack's ``order_by`` (one field).
+
+    A document without a value (an undated article) sorts last either way.
+    """
     if not sort_by:
         return None, False
-    field = sort_by[0]
-    return field.lstrip("-"), field.startswith("-")
+    field, reverse = sort_by[0].lstrip("-"), sort_by[0].startswith("-")
+    last = 0 if reverse else 2**64 - 1
+    return sorting.TranslateFacet(lambda value: value or last, sorting.FieldFacet(field)), reverse
 
 
 class ArabicSearchQuery(WhooshSearchQuery):

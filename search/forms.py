@@ -83,7 +83,10 @@ class SearchForm(forms.Form):
     @property
     def is_empty(self) -> bool:
         """Nothing asked: the page shows how to search."""
-        return self.is_valid() and not self.cleaned_data["q"] and not self.filters
+        if not self.is_valid():
+            return False
+        data = self.cleaned_data
+        return not (data["q"] or self.filters or data["date_from"] or data["date_to"])
 
     def search(self) -> ArchiveSearchQuerySet:
         """The articles the parameters ask for, with facets and highlights."""

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from whoosh import query as whoosh_query
 
 from .arabic import arabic_analyzer, compound_name, exact_analyzer, normalize_with_offsets
@@ -54,17 +55,23 @@ def _wanted_terms(parsed: whoosh_query.Query):
 
 @dataclass(frozen=True, slots=True)
 class Highlighted:
-    """Text in runs, each marked or not; escaped when rendered as HTML."""
+    """Text in runs, each marked or not: HTML, every run escaped, the marked ones in ``<mark>``."""
 
     segments: tuple[tuple[str, bool], ...]
 
-    def __str__(self) -> str:
+    @property
+    def text(self) -> str:
         return "".join(text for text, _ in self.segments)
 
-    def __html__(self) -> str:
-        return "".join(
-            f"<mark>{escape(text)}</mark>" if marked else escape(text) for text, marked in self.segments
+    def __html__(self) -> SafeString:
+        return mark_safe(
+            "".join(
+                f"<mark>{escape(text)}</mark>" if marked else escape(text) for text, marked in self.segments
+            )
         )
+
+    # Django's templates render str(value), not __html__.
+    __str__ = __html__
 
     @property
     def marked(self) -> list[str]:
@@ -117,14 +124,18 @@ def _likely_starts(text: str, terms: QueryTerms) -> list[int]:
     """Where in ``text`` a matched word may be: a term found inside the normalised text.
 
     A cheap pass in C over the whole body, so that only the chosen window is
-    analysed. A stem is part of the word it came from; a joined name is found
-    by its first word, which both of its spellings begin with.
+    analysed. A stem is part of the word it came from; a joined name is
+    written joined or spaced.
     """
     normalized, offsets = normalize_with_offsets(text)
-    starts = []
+    needles = set()
     for term in terms.stems | terms.exact:
+        needles.add(term)
         compound = compound_name(term)
-        needle = term[: compound.split] if compound else term
+        if compound:
+            needles.add(f"{term[: compound.split]} {term[compound.split :]}")
+    starts = []
+    for needle in needles:
         found = normalized.find(needle)
         while found >= 0:
             starts.append(offsets[found])
