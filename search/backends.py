@@ -29,7 +29,7 @@ from haystack.models import SearchResult
 from haystack.query import SearchQuerySet
 from haystack.utils import get_identifier, get_model_ct
 from whoosh import query as whoosh_query
-from whoosh import sorting
+from whoosh import scoring, sorting
 from whoosh.collectors import FilterCollector, SortingCollector, TopCollector
 from whoosh.columns import NumericColumn
 from whoosh.fields import DATETIME, KEYWORD, STORED, TEXT
@@ -90,7 +90,9 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
         if not self.setup_complete:
             self.setup()
         current = getattr(self._local, "searcher", None)
-        fresh = current.refresh() if current is not None else self.index.searcher()
+        fresh = (
+            current.refresh() if current is not None else self.index.searcher(weighting=_CachedLengthBM25F())
+        )
         if fresh is not current:
             self._local.searcher, self._local.facets = fresh, FacetCounter(fresh.reader())
         return fresh
@@ -247,6 +249,29 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
                 "body": snippet(stored.get("body", ""), matched, conf.get("SNIPPET_LENGTH")),
             }
         return (result_class or SearchResult)(app_label, model_name, pk, hit.score or 0, **stored)
+
+
+class _CachedLengthBM25F(scoring.BM25F):
+    """Whoosh's BM25F, reading each document's field length from a list kept per segment.
+
+    Stock BM25F reads the length from disk for every hit of every term: a
+    quarter of a search's time when the words are common.
+    """
+
+    def scorer(self, searcher, fieldname, text, qf=1):
+        scorer = super().scorer(searcher, fieldname, text, qf)
+        if isinstance(scorer, scoring.BM25FScorer):
+            scorer.dfl = _field_lengths(searcher, fieldname).__getitem__
+        return scorer
+
+
+def _field_lengths(searcher, fieldname: str) -> list[int]:
+    """The length of ``fieldname`` in each document of the segment ``searcher`` reads, read once."""
+    cached = searcher.__dict__.setdefault("_field_lengths", {})
+    if fieldname not in cached:
+        length = searcher.doc_field_length
+        cached[fieldname] = [length(docnum, fieldname, 1) for docnum in range(searcher.doc_count_all())]
+    return cached[fieldname]
 
 
 class _TopAndEveryCollector(TopCollector):
