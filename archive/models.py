@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from django.db import models
+from django.db import models, router, transaction
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.text import Truncator, slugify
@@ -45,7 +45,23 @@ def filter_normalized(queryset: models.QuerySet, fields: tuple[str, ...], text: 
     return queryset
 
 
-class Source(models.Model):
+class SavedAtomically(models.Model):
+    """A save and what its post_save receivers write commit together, or not at all.
+
+    Django sends post_save after the row is written; outside a transaction the
+    row is already committed then, so a process that dies before the receivers
+    finish would leave an article unlinked, or its change out of the search queue.
+    """
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        with transaction.atomic(using=kwargs.get("using") or router.db_for_write(type(self), instance=self)):
+            super().save(*args, **kwargs)
+
+
+class Source(SavedAtomically):
     name = models.CharField("الاسم", max_length=200, unique=True)
     slug = models.SlugField("المعرّف", max_length=200, unique=True, allow_unicode=True)
     url = models.URLField("الموقع", blank=True)
@@ -85,7 +101,7 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
-class Article(models.Model):
+class Article(SavedAtomically):
     title = models.CharField("العنوان", max_length=500, blank=True)
     body = models.TextField("النص", help_text="نص عادي؛ تفصل بين الفقرات أسطر فارغة.")
     published_on = models.DateField("تاريخ النشر", null=True, blank=True)
@@ -170,7 +186,7 @@ class Article(models.Model):
         return step.order_by(*order).first()
 
 
-class Entity(models.Model):
+class Entity(SavedAtomically):
     """Anything an article can mention; the kinds below add their own fields."""
 
     class Kind(models.TextChoices):
@@ -334,7 +350,7 @@ class Agreement(Entity):
 ENTITY_MODELS = {model.KIND: model for model in (Person, Organization, Country, Place, Agreement)}
 
 
-class Alias(models.Model):
+class Alias(SavedAtomically):
     """Another spelling of an entity's name, as some text writes it."""
 
     entity = models.ForeignKey(
@@ -357,7 +373,7 @@ class Alias(models.Model):
         super().save(*args, **kwargs)
 
 
-class Mention(models.Model):
+class Mention(SavedAtomically):
     """An entity named in an article's body, at ``body[start:end]``."""
 
     article = models.ForeignKey(

@@ -3,6 +3,7 @@
 import itertools
 
 import pytest
+from django.db.models.signals import post_save
 
 from archive.linking import Gazetteer, link_mentions
 from archive.models import Alias, Article, Country, Mention, Organization, Place
@@ -127,3 +128,18 @@ def test_an_alias_added_later_is_found_on_relinking(db):
 def test_gazetteer_finds_nothing_in_text_without_names():
     assert Gazetteer([(1, "ليبيا")]).find("") == []
     assert Gazetteer([(1, "ليبيا")]).find("،،، !!! ...") == []
+
+
+def test_an_article_whose_post_save_work_fails_is_not_kept(db):
+    """Saving and what post_save writes (mentions, the search queue) commit together."""
+
+    def fail(**kwargs):
+        raise RuntimeError("the receiver failed")
+
+    post_save.connect(fail, sender=Article, dispatch_uid="test-failing-receiver")
+    try:
+        with pytest.raises(RuntimeError):
+            Article.objects.create(title="لن يُحفظ", body="نص لن يُحفظ.")
+    finally:
+        post_save.disconnect(sender=Article, dispatch_uid="test-failing-receiver")
+    assert not Article.objects.exists()
