@@ -8,7 +8,7 @@ BOOTSTRAPPED := $(VENV)/.bootstrapped-$(shell sha256sum requirements.txt | cut -
 BROWSER_PACKAGES := chromium fonts-noto-core
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test lint format setup browser clean articles-fixture bench-analysis
+.PHONY: run test lint format setup browser clean articles-fixture bench-analysis bench-search
 
 $(BOOTSTRAPPED): requirements.txt
 	python3 -m venv $(VENV)
@@ -24,8 +24,10 @@ setup: $(BOOTSTRAPPED)
 	$(PYTHON) manage.py seed_archive
 	$(PYTHON) manage.py collectstatic --noinput --verbosity 0
 
+# gunicorn and the index writer (Procfile), under honcho: Ctrl-C or SIGTERM stops both,
+# and either one stopping stops the other.
 run: setup
-	exec $(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:$${PORT:-8000} --workers $${WEB_CONCURRENCY:-2} --access-logfile -
+	exec env PATH="$(abspath $(VENV))/bin:$$PATH" PORT="$${PORT:-8000}" $(VENV)/bin/honcho start
 
 browser:
 	@command -v chromium >/dev/null && dpkg -s fonts-noto-core >/dev/null 2>&1 || \
@@ -42,6 +44,20 @@ test: $(BOOTSTRAPPED) browser lint
 # seed articles repeated to a million words.
 bench-analysis: $(BOOTSTRAPPED)
 	$(PYTHON) manage.py bench_analysis
+
+# Build time, index size and search latency over BENCH_ARTICLES synthetic articles
+# (10,000 unless set, e.g. `make bench-search BENCH_ARTICLES=100000`), in an archive
+# of their own under .venv/, made once per size and kept for the next run.
+BENCH_ARTICLES ?= 10000
+BENCH_DIR := $(VENV)/bench-search-$(BENCH_ARTICLES)
+bench-search: $(BOOTSTRAPPED)
+	@if [ ! -f $(BENCH_DIR)/generated ]; then \
+		rm -rf $(BENCH_DIR) && \
+		ARCHIVE_DATA_DIR=$(BENCH_DIR) $(PYTHON) manage.py migrate --noinput --verbosity 0 && \
+		ARCHIVE_DATA_DIR=$(BENCH_DIR) $(PYTHON) manage.py seed_archive && \
+		ARCHIVE_DATA_DIR=$(BENCH_DIR) $(PYTHON) manage.py generate_articles $(BENCH_ARTICLES) && \
+		touch $(BENCH_DIR)/generated; fi
+	ARCHIVE_DATA_DIR=$(BENCH_DIR) $(PYTHON) manage.py bench_search
 
 format: $(BOOTSTRAPPED)
 	$(VENV)/bin/ruff format .

@@ -20,10 +20,16 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import QuerySet
+from django.dispatch import Signal
 
 from search.arabic import Word, ends_with_tanween, normalize, proclitic_readings, words
 
 from .models import Alias, Article, Entity, Mention
+
+# Sent when linking adds mentions to an article: they are created in bulk,
+# which sends no post_save, and whatever depends on an article's mentions
+# (its search document) must hear of them.
+mentions_added = Signal()
 
 # A written name may be split into more words than its alias (نور الدين for
 # نورالدين), so a match may span this many words more than the longest alias.
@@ -129,6 +135,8 @@ def link_mentions(article: Article, gazetteer: Gazetteer | None = None) -> None:
     Mention.objects.bulk_create(
         Mention(article=article, entity_id=entity_id, start=start, end=end) for entity_id, start, end in new
     )
+    if new:
+        mentions_added.send(sender=Article, article=article)
 
 
 def relink(articles: QuerySet[Article] | None = None, batch_size: int = 500) -> int:

@@ -86,16 +86,21 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
         )
 
     def searcher(self):
-        """This thread's searcher, refreshed only when the index has changed since."""
+        """This thread's searcher, opened again only when the index has changed since.
+
+        A new one, not ``Searcher.refresh()``: whoosh-reloaded's refresh keeps
+        the replaced segments beside the new ones, so an edited article would
+        be found twice and a deleted one still found.
+        """
         if not self.setup_complete:
             self.setup()
         current = getattr(self._local, "searcher", None)
-        fresh = (
-            current.refresh() if current is not None else self.index.searcher(weighting=_CachedLengthBM25F())
-        )
-        if fresh is not current:
-            self._local.searcher, self._local.facets = fresh, FacetCounter(fresh.reader())
-        return fresh
+        if current is None or not current.up_to_date():
+            if current is not None:
+                current.close()
+            current = self.index.searcher(weighting=_CachedLengthBM25F())
+            self._local.searcher, self._local.facets = current, FacetCounter(current.reader())
+        return current
 
     # Writing ----------------------------------------------------------------
 

@@ -1,0 +1,24 @@
+"""``manage.py index_writer``: the one process that writes the queued changes into the index."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from archive.numbers import arabic_number
+from search.indexing import WriterAlreadyRunning, run_writer
+
+
+class Command(BaseCommand):
+    help = (
+        "يكتب في فهرس البحث التغييرات المنتظرة في الطابور، دفعةً بعد دفعة، حتى يتلقى SIGTERM أو Ctrl-C. "
+        "إن وجد الفهرس فارغًا والأرشيف غير فارغ أدرج كل شيء في الطابور أولًا."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--once", action="store_true", help="يفرغ الطابور مرة واحدة ثم يخرج")
+
+    def handle(self, *args, once: bool, **options):
+        try:
+            done = run_writer(once=once)
+        except WriterAlreadyRunning as error:
+            raise CommandError(str(error)) from error
+        if once:
+            self.stdout.write(self.style.SUCCESS(f"فُهرست التغييرات المنتظرة: {arabic_number(done)}."))

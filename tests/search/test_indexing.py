@@ -1,0 +1,187 @@
+"""Every edit reaches the index through the queue: saved, edited, deleted, linked, rolled back, failed.
+
+The queue is drained in the test's own process (``drain``, or ``index_writer
+--once``); test_concurrent_edits.py runs the writer as its own process.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import transaction
+from whoosh.index import LockError, open_dir
+
+from archive.models import Alias, Article, Mention, Person, Source
+from search.backends import ArchiveSearchQuerySet
+from search.indexing import drain, writer_lock
+from search.models import IndexTask
+
+pytestmark = pytest.mark.django_db
+
+
+def found(text: str, model=Article) -> set[int]:
+    """The primary keys of the ``model`` objects a search for ``text`` finds."""
+    return {int(result.pk) for result in ArchiveSearchQuerySet().models(model).matching(text)}
+
+
+def queued() -> list[str]:
+    return [str(task) for task in IndexTask.objects.all()]
+
+
+def indexed(model=Article) -> int:
+    return ArchiveSearchQuerySet().models(model).count()
+
+
+def people_facet() -> list[tuple[str, int]]:
+    """The people facet of all articles, as the search page counts it."""
+    return ArchiveSearchQuerySet().models(Article).facet("people").facet_counts()["fields"]["people"]
+
+
+def test_a_saved_article_is_queued_and_found_once_the_queue_is_drained():
+    article = Article.objects.create(title="قمة الجزائر", body="انعقدت القمة العربية في الجزائر.")
+    assert queued() == [f"archive.article.{article.pk}"]
+    assert found("القمة") == set()
+    assert drain() == 1
+    assert found("القمة") == {article.pk}
+    assert queued() == []
+
+
+def test_an_edited_article_is_found_by_its_new_words_only():
+    article = Article.objects.create(title="قمة الجزائر", body="انعقدت القمة العربية في الجزائر.")
+    drain()
+    article.title, article.body = "مؤتمر تونس", "انعقد المؤتمر في تونس."
+    article.save()
+    drain()
+    assert found("المؤتمر") == {article.pk}
+    assert found("القمة") == set()
+
+
+def test_a_deleted_article_is_gone_from_the_index():
+    article = Article.objects.create(title="قمة الجزائر", body="انعقدت القمة العربية في الجزائر.")
+    drain()
+    pk = article.pk
+    article.delete()
+    assert queued() == [f"archive.article.{pk}"]
+    drain()
+    assert found("القمة") == set()
+    assert indexed() == 0
+
+
+def test_a_mention_an_editor_adds_or_removes_changes_the_article_document(tebboune):
+    """An article's document holds the spellings and the facet of every entity it mentions."""
+    article = Article.objects.create(title="استقبال", body="استقبل الرئيس وفدا ليبيا.")
+    drain()
+    assert found("تبون") == set()
+    mention = Mention.objects.create(article=article, entity=tebboune, start=7, end=13, confirmed=True)
+    drain()
+    assert found("تبون") == {article.pk}
+    assert people_facet() == [(tebboune.slug, 1)]
+    mention.delete()
+    drain()
+    assert found("تبون") == set()
+    assert people_facet() == []
+
+
+def test_an_alias_added_or_removed_changes_the_entity_and_the_articles_that_mention_it(tebboune):
+    article = Article.objects.create(title="زيارة", body="استقبل الرئيس عبدالمجيد تبون وفدا.")
+    drain()
+    alias = Alias.objects.create(entity=tebboune, name="Abdelmadjid Tebboune")
+    drain()
+    assert found("Tebboune") == {article.pk}
+    assert found("Tebboune", Person) == {tebboune.pk}
+    alias.delete()
+    drain()
+    assert found("Tebboune") == found("Tebboune", Person) == set()
+
+
+def test_relinking_after_a_new_alias_queues_the_articles_it_links(tebboune):
+    """Linking creates mentions in bulk, without post_save; the articles it links are still queued."""
+    article = Article.objects.create(title="زيارة", body="التقى الرئيس الجزائري ضيفه في قصر المرادية.")
+    drain()
+    assert found("تبون") == set()
+    Alias.objects.create(entity=tebboune, name="الرئيس الجزائري")
+    drain()
+    call_command("relink_articles", stdout=io.StringIO())
+    drain()
+    assert found("تبون") == {article.pk}
+
+
+def test_a_renamed_entity_is_found_by_its_new_name_in_the_articles_that_mention_it(tebboune):
+    article = Article.objects.create(title="زيارة", body="استقبل الرئيس عبدالمجيد تبون وفدا.")
+    drain()
+    tebboune.name = "Abdelmadjid Tebboune"
+    tebboune.save()
+    drain()
+    assert found("Abdelmadjid") == {article.pk}
+    assert found("Abdelmadjid", Person) == {tebboune.pk}
+
+
+def test_a_renamed_source_is_shown_under_its_new_name_in_its_articles():
+    source = Source.objects.create(name="وكالة الأنباء")
+    article = Article.objects.create(title="قمة الجزائر", body="انعقدت القمة العربية.", source=source)
+    drain()
+    source.name = "وكالة الأنباء الجزائرية"
+    source.save()
+    drain()
+    assert [result.source_name for result in ArchiveSearchQuerySet().models(Article)] == [source.name]
+    assert found("القمة") == {article.pk}
+
+
+def test_an_edit_rolled_back_queues_nothing():
+    with pytest.raises(RuntimeError), transaction.atomic():
+        Article.objects.create(title="مسودة", body="نص لم يحفظ.")
+        raise RuntimeError("the editor's request failed after the save")
+    assert queued() == []
+
+
+def test_a_batch_that_cannot_be_written_stays_queued_and_is_written_once_the_index_is_free(
+    settings, search_index_path
+):
+    settings.ARCHIVE_SEARCH_WRITE_LOCK_TIMEOUT = 0.2
+    Article.objects.create(title="قمة الجزائر", body="انعقدت القمة العربية في الجزائر.")
+    drain()
+    article = Article.objects.create(title="مؤتمر تونس", body="انعقد المؤتمر في تونس.")
+    other_writer = open_dir(search_index_path).writer()  # holds Whoosh's write lock, as another process would
+    try:
+        with pytest.raises(LockError):
+            drain()
+        assert queued() == [f"archive.article.{article.pk}"]
+    finally:
+        other_writer.cancel()
+    assert drain() == 1
+    assert found("المؤتمر") == {article.pk}
+
+
+def test_loading_fixtures_queues_every_article_and_entity_they_hold():
+    call_command("loaddata", "entities", "articles", verbosity=0)
+    drain()
+    assert indexed(Article) == Article.objects.count() == 5
+    assert indexed(Person) == Person.objects.count()
+
+
+def test_index_writer_once_fills_an_empty_index_from_the_database():
+    """A new index, or a deleted index folder, heals itself: every object is queued again."""
+    call_command("loaddata", "entities", "articles", verbosity=0)
+    IndexTask.objects.all().delete()
+    out = io.StringIO()
+    call_command("index_writer", once=True, stdout=out)
+    assert indexed(Article) == 5
+    assert indexed(Person) == Person.objects.count()
+    assert queued() == []
+    assert "فُهرست التغييرات المنتظرة" in out.getvalue()
+
+
+def test_a_second_writer_is_refused_with_a_message_saying_why():
+    with writer_lock(), pytest.raises(CommandError, match="كاتب آخر للفهرس يعمل الآن"):
+        call_command("index_writer", once=True)
+
+
+def test_rebuild_index_and_update_index_still_write_the_whole_index():
+    call_command("loaddata", "entities", "articles", verbosity=0)
+    call_command("rebuild_index", interactive=False, verbosity=0)
+    assert indexed(Article) == 5
+    Article.objects.first().delete()
+    call_command("update_index", remove=True, verbosity=0)
+    assert indexed(Article) == 4
