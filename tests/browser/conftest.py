@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
 from archive.models import Alias, Article, Country, Person
 
@@ -206,3 +206,13 @@ def snap(page: Page, name: str, widths: tuple[int, ...] = ()) -> None:
         page.set_viewport_size({"width": width, "height": original["height"]})
         page.screenshot(path=Path(folder) / f"{name}-{width}px.png", full_page=True)
     page.set_viewport_size(original)
+
+
+def log_in(page: Page, site, editor: tuple[str, str]) -> None:
+    """Log in through the admin's own form, as an editor does."""
+    username, password = editor
+    page.goto(site("/admin/"))
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(password)
+    page.locator("#login-form [type=submit]").click()
+    expect(page.locator("#user-tools")).to_be_visible()

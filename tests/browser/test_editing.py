@@ -5,27 +5,17 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from search.indexing import drain
 
-from .conftest import make_small_archive, page_direction, snap
+from .conftest import log_in, make_small_archive, page_direction, snap
 
 pytestmark = pytest.mark.browser
 
 # A browser set to English: the admin must still answer in Arabic, right to left.
 ENGLISH_BROWSER = {"locale": "en-US", "extra_http_headers": {"Accept-Language": "en"}}
 RTL_ARABIC = {"lang": "ar", "dir": "rtl", "body": "rtl"}
-
-
-def log_in(page: Page, site, editor: tuple[str, str]) -> None:
-    """Log in through the admin's own form, as an editor does."""
-    username, password = editor
-    page.goto(site("/admin/"))
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(password)
-    page.locator("#login-form [type=submit]").click()
-    expect(page.locator("#user-tools")).to_be_visible()
 
 
 def test_editor_adds_an_article_in_the_arabic_admin_and_finds_the_person_linked_on_the_site(
