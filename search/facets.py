@@ -21,7 +21,10 @@ class FacetCounter:
         if field not in self._documents:
             reader = self._reader
             self._documents[field] = (
-                {value: frozenset(reader.postings(field, value).all_ids()) for value in reader.field_terms(field)}
+                {
+                    value: frozenset(reader.postings(field, value).all_ids())
+                    for value in reader.field_terms(field)
+                }
                 if field in reader.schema
                 else {}
             )
@@ -37,4 +40,6 @@ class FacetCounter:
             counts = ((value, len(held) - len(held & left_out)) for value, held in holders)
         else:
             counts = ((value, len(documents & held)) for value, held in holders)
-        return sorted(((value, count) for value, count in counts if count), key=lambda item: (-item[1], item[0]))
+        return sorted(
+            ((value, count) for value, count in counts if count), key=lambda item: (-item[1], item[0])
+        )
