@@ -185,3 +185,13 @@ def test_rebuild_index_and_update_index_still_write_the_whole_index():
     Article.objects.first().delete()
     call_command("update_index", remove=True, verbosity=0)
     assert indexed(Article) == 4
+
+
+def test_an_imported_article_is_found_once_the_queue_is_drained(tmp_path):
+    path = tmp_path / "articles.jsonl"
+    path.write_text(
+        '{"title": "قمة وهران", "body": "انعقدت قمة المغرب العربي في وهران.", "date": "2022-11"}\n'
+    )
+    call_command("import_articles", str(path), stdout=io.StringIO())
+    drain()
+    assert found("وهران") == set(Article.objects.values_list("pk", flat=True)) != set()
