@@ -104,21 +104,21 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
 
     # Writing ----------------------------------------------------------------
 
-    def apply_changes(self, updated: Iterable[tuple[object, Model]], removed: Iterable[str]) -> int:
+    def apply_changes(
+        self, updated: Iterable[tuple[object, Model]], removed: Iterable[str], processes: int = 1
+    ) -> int:
         """Write ``updated`` (index, object) pairs and delete ``removed`` identifiers, all or none.
 
         Waits for the index lock rather than giving up, and raises on failure,
-        so the caller keeps the changes queued. A large batch (a rebuild) is
-        analysed by several processes, each writing its own segment: merging
-        them would cost more than the analysis saved. Returns the documents written.
+        so the caller keeps the changes queued. With several ``processes``, each
+        writes its own segment, left unmerged. Returns the documents written.
         """
         if not self.setup_complete:
             self.setup()
-        updated, removed = list(updated), list(removed)
-        processes = conf.get("INDEX_PROCESSES") if len(updated) >= conf.get("PARALLEL_BATCH") else 1
         writer = self.index.writer(
             timeout=conf.get("WRITE_LOCK_TIMEOUT"), procs=processes, multisegment=processes > 1, limitmb=1024
         )
+        written = 0
         try:
             for identifier in removed:
                 writer.delete_by_term(ID, identifier)
@@ -126,15 +126,22 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
                 document = {key: self._from_python(value) for key, value in index.full_prepare(obj).items()}
                 document.pop("boost", None)
                 writer.update_document(**document)
+                written += 1
         except BaseException:
             writer.cancel()
             raise
         writer.commit(mergetype=_merge_small_segments if processes == 1 else NO_MERGE)
-        return len(updated)
+        return written
 
     def update(self, index, iterable, commit=True):
-        """``update_index`` and ``rebuild_index`` write through ``apply_changes`` too."""
-        self.apply_changes(((index, obj) for obj in iterable), ())
+        """``update_index`` and ``rebuild_index``: a large batch is analysed by several processes.
+
+        Merging their segments would cost more than the analysis saved, and
+        each is large enough (``PARALLEL_BATCH``) that the writer never merges it.
+        """
+        documents = [(index, obj) for obj in iterable]
+        large = len(documents) >= conf.get("PARALLEL_BATCH")
+        self.apply_changes(documents, (), conf.get("INDEX_PROCESSES") if large else 1)
 
     def remove(self, obj_or_string, commit=True):
         self.apply_changes((), [get_identifier(obj_or_string)])

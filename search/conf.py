@@ -20,15 +20,16 @@ DEFAULTS = {
     "WRITE_LOCK_TIMEOUT": 30.0,
     # Seconds between two looks at the queue when it is empty.
     "WRITER_POLL_INTERVAL": 0.25,
-    # Processes that analyse a large batch (a rebuild) in parallel, and from
-    # how many documents a batch counts as large.
+    # Processes that analyse a large batch of update_index or rebuild_index in
+    # parallel, and from how many documents a batch counts as large: enough
+    # that each process's segment is not SMALL_SEGMENT, which the writer merges.
     "INDEX_PROCESSES": os.cpu_count() or 1,
-    "PARALLEL_BATCH": 1000,
+    "PARALLEL_BATCH": 4000,
     # Segments with fewer documents than this are merged by the index writer;
     # larger ones (a rebuild's) are left as they are.
     "SMALL_SEGMENT": 2000,
     # Queued changes written in one index transaction.
-    "WRITER_BATCH_SIZE": 200,
+    "WRITER_BATCH_SIZE": 1000,
 }
 
 
