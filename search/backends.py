@@ -172,10 +172,10 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
         field, reverse = _sort_field(sort_by)
         limit = max(1, end_offset if end_offset is not None else start_offset + conf.get("PAGE_SIZE"))
         matching = SortingCollector(field, limit, reverse) if field else _TopAndEveryCollector(limit)
-        collector = FilterCollector(matching, _as_set(allowed), None) if allowed is not None else matching
+        collector = FilterCollector(matching, allowed, None) if allowed is not None else matching
         searcher.search_with_collector(wanted, collector)
         found = collector.results()
-        documents = frozenset(matching.docset)
+        documents = matching.docset
         matched = QueryTerms.of(terms_query) if highlight and terms_query is not None else None
         response = {
             "results": [self._result(hit, result_class, matched) for hit in found[start_offset:limit]],
@@ -218,7 +218,7 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
         found = searcher.search(
             whoosh_query.Or(key_terms),
             limit=max(limit, 1),
-            filter=_as_set(allowed),
+            filter=allowed,
             mask=whoosh_query.Term(ID, identifier),
         )
         return {
@@ -226,7 +226,7 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
             "hits": found.estimated_length(),
         }
 
-    def _allowed(self, searcher, query_string, narrow_queries, models) -> frozenset[int] | None:
+    def _allowed(self, searcher, query_string, narrow_queries, models) -> set[int] | None:
         """The documents that haystack's filters, the narrowing and the models allow.
 
         Kept out of the scored query: an unscored term there (a model, a facet
@@ -236,14 +236,14 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
         allowed = None
         if models:
             by_model = self._local.facets.documents(DJANGO_CT)
-            allowed = frozenset().union(*(by_model.get(get_model_ct(model), ()) for model in models))
+            allowed = set().union(*(by_model.get(get_model_ct(model), ()) for model in models))
         for filters in (query_string, *(narrow_queries or ())):
             if filters and filters.strip() not in ("*", "*:*"):
-                found = frozenset(searcher.docs_for_query(self.parser.parse(filters)))
+                found = set(searcher.docs_for_query(self.parser.parse(filters)))
                 allowed = found if allowed is None else allowed & found
         return allowed
 
-    def _facets(self, documents: frozenset[int], fields) -> dict:
+    def _facets(self, documents: set[int], fields) -> dict:
         counter = self._local.facets
         return {
             "fields": {field: counter.counts(field, documents) for field in fields},
@@ -317,11 +317,6 @@ def _merge_small_segments(writer, segments):
         writer.add_reader(reader)
         reader.close()
     return [segment for segment in segments if segment not in small]
-
-
-def _as_set(documents: frozenset[int] | None) -> set[int] | None:
-    """Whoosh takes a filter of documents as a ``set``, not any set."""
-    return set(documents) if documents is not None else None
 
 
 def _sort_field(sort_by) -> tuple[sorting.FacetType | None, bool]:

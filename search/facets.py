@@ -9,6 +9,8 @@ left out, which are fewer.
 
 from __future__ import annotations
 
+from collections.abc import Set
+
 
 class FacetCounter:
     def __init__(self, reader):
@@ -30,7 +32,7 @@ class FacetCounter:
             )
         return self._documents[field]
 
-    def counts(self, field: str, documents: frozenset[int]) -> list[tuple[str, int]]:
+    def counts(self, field: str, documents: Set[int]) -> list[tuple[str, int]]:
         """(value, count) for the values ``documents`` hold, the most frequent first."""
         holders = self.documents(field).items()
         if self._every is None:

@@ -88,13 +88,15 @@ class _CompoundNamePlugin(Plugin):
         return joined
 
 
-_SYNTAX = str.maketrans({mark: " " for mark in '"()+-'})
-_OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
+# The marks and the words that are query syntax, not text.
+SYNTAX_MARKS = "\"'()+-"
+OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
+_NO_MARKS = str.maketrans(dict.fromkeys(SYNTAX_MARKS, " "))
 
 
 def _as_plain_words(text: str) -> str:
     """``text`` with no query syntax: quotes, brackets, signs and operators dropped."""
-    return " ".join(word for word in text.translate(_SYNTAX).split() if word not in _OPERATORS)
+    return " ".join(word for word in text.translate(_NO_MARKS).split() if word not in OPERATORS)
 
 
 class ArabicQueryParser(QueryParser):

@@ -13,10 +13,7 @@ from whoosh import query as whoosh_query
 from whoosh.qparser import QueryParser
 
 from .arabic import normalize, strip_marks, word_spans
-
-# Marks of the query syntax around a word, kept as typed.
-_SYNTAX = "\"'()-+"
-_OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
+from .query import OPERATORS, SYNTAX_MARKS
 
 
 def _known(searcher, parser: QueryParser, word: str) -> bool:
@@ -34,6 +31,14 @@ def _as_written(searcher, field: str, word: str) -> str:
     return word
 
 
+def _replaced(typed: str, replacements: dict[str, str]) -> str:
+    """A typed word with its replacement, the syntax marks around it kept."""
+    bare = typed.strip(SYNTAX_MARKS)
+    return (
+        typed.replace(bare, replacements[bare]) if typed not in OPERATORS and bare in replacements else typed
+    )
+
+
 # Distinct words looked up at most, so that a long query costs a bounded time.
 MAX_WORDS = 8
 
@@ -41,7 +46,7 @@ MAX_WORDS = 8
 def suggest(searcher, text: str, parser: QueryParser, words_field: str, hits: int) -> str | None:
     corrector = searcher.corrector(words_field)
     replacements: dict[str, str] = {}
-    for bare in dict.fromkeys(typed.strip(_SYNTAX) for typed in text.split() if typed not in _OPERATORS):
+    for bare in dict.fromkeys(typed.strip(SYNTAX_MARKS) for typed in text.split() if typed not in OPERATORS):
         word = normalize(bare)
         if len(replacements) >= MAX_WORDS or not word or _known(searcher, parser, bare):
             continue
@@ -49,10 +54,5 @@ def suggest(searcher, text: str, parser: QueryParser, words_field: str, hits: in
         replacements[bare] = _as_written(searcher, words_field, candidates[0]) if candidates else bare
     if all(bare == written for bare, written in replacements.items()):
         return None
-    suggestion = " ".join(
-        typed.replace(typed.strip(_SYNTAX), replacements.get(typed.strip(_SYNTAX), typed.strip(_SYNTAX)))
-        if typed not in _OPERATORS
-        else typed
-        for typed in text.split()
-    )
+    suggestion = " ".join(_replaced(typed, replacements) for typed in text.split())
     return suggestion if len(searcher.search(parser.parse(suggestion), limit=1)) > hits else None
