@@ -36,6 +36,7 @@ browser:
 lint: $(BOOTSTRAPPED)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache --no-logo
 
 test: $(BOOTSTRAPPED) browser lint
 	$(VENV)/bin/pytest

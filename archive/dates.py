@@ -14,24 +14,9 @@ from dataclasses import dataclass
 from django.db import models
 from django.db.models import Q
 
-from search.arabic import normalize
+from arabic.dates import format_date
+from arabic.normalization import normalize
 
-from .numbers import arabic_digits
-
-ARABIC_MONTHS = (
-    "يناير",
-    "فبراير",
-    "مارس",
-    "أبريل",
-    "مايو",
-    "يونيو",
-    "يوليو",
-    "أغسطس",
-    "سبتمبر",
-    "أكتوبر",
-    "نوفمبر",
-    "ديسمبر",
-)
 _ISO_PARTIAL = re.compile(r"(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?")
 
 
@@ -93,13 +78,7 @@ class PartialDate:
 
     def __str__(self) -> str:
         """The date as an Arabic reader expects it: "٢١ أبريل ٢٠٢١"."""
-        parts = []
-        if self.day is not None:
-            parts.append(arabic_digits(self.day))
-        if self.month is not None:
-            parts.append(ARABIC_MONTHS[self.month - 1])
-        parts.append(arabic_digits(self.year))
-        return " ".join(parts)
+        return format_date(self.year, self.month, self.day)
 
     def isoformat(self) -> str:
         """ISO 8601 reduced precision: "2021", "2021-04" or "2021-04-21"."""

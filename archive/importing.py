@@ -19,11 +19,12 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from search.arabic import normalize
+from arabic.normalization import normalize
+from arabic.numbers import CountedNoun, arabic_count
 
 from .dates import PartialDate
-from .models import Article, Source, content_hash
-from .numbers import arabic_count
+from .identity import content_hash
+from .models import Article, Source
 
 TEXT_SUFFIX = ".txt"
 JSONL_SUFFIX = ".jsonl"
@@ -40,7 +41,7 @@ SENTENCE_ENDINGS = tuple(".!?؟…:؛،")
 CLOSING_QUOTES = "\"'”’»)"
 DATELINE_DASHES = tuple("-–—")
 
-# Weekdays as search.arabic.normalize writes them (hamza and taa marbuta folded).
+# Weekdays as arabic.normalization.normalize writes them (hamza and taa marbuta folded).
 WEEKDAYS = ("الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت")
 DATE_LINE = re.compile(
     rf"(?:(?:{'|'.join(WEEKDAYS)})\s*[,،]?\s*)?"
@@ -48,6 +49,7 @@ DATE_LINE = re.compile(
     r"|(?P<day2>[0-9]{1,2})(?P<sep2>[/-])(?P<month2>[0-9]{1,2})(?P=sep2)(?P<year2>[0-9]{4}))"
 )
 PAGE_NUMBER = re.compile(r"[0-9]+")
+DUPLICATES = CountedNoun("مكرر واحد", "مكرران", "مكررات", "مكررًا", "مكرر")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,8 +114,8 @@ class ImportReport:
     skipped: list[Skipped] = field(default_factory=list)
 
     def summary(self) -> str:
-        created = arabic_count(len(self.created), "article")
-        skipped = arabic_count(len(self.skipped), "duplicate")
+        created = arabic_count(len(self.created), Article.COUNTED)
+        skipped = arabic_count(len(self.skipped), DUPLICATES)
         return f"أنشئ: {created}. تُخطّي: {skipped}."
 
 

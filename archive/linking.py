@@ -22,7 +22,8 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.dispatch import Signal
 
-from search.arabic import Word, ends_with_tanween, normalize, proclitic_readings, words
+from arabic.normalization import Word, ends_with_tanween, normalize, words
+from arabic.stemming import proclitic_readings
 
 from .models import Alias, Article, Entity, Mention
 

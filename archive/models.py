@@ -2,47 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from django.db import models, router, transaction
 from django.db.models import Count, Q
 from django.urls import reverse
-from django.utils.text import Truncator, slugify
+from django.utils.text import Truncator
 
-from search.arabic import normalize, strip_marks
+from arabic.normalization import normalize
+from arabic.numbers import CountedNoun
 
 from .dates import PartialDate, Precision, partial_date_constraints
-
-SLUG_WORDS = 8
-
-
-def unique_slug(model: type[models.Model], text: str, fallback: str) -> str:
-    """An Arabic-friendly slug of ``text``, made unique within ``model``."""
-    words = slugify(strip_marks(text), allow_unicode=True).split("-")[:SLUG_WORDS]
-    base = "-".join(words)[:200].strip("-") or fallback
-    slug, counter = base, 2
-    while model._default_manager.filter(slug=slug).exists():
-        slug, counter = f"{base}-{counter}", counter + 1
-    return slug
-
-
-def content_hash(body: str) -> str:
-    """A fingerprint of what an article says, blind to spacing and diacritics."""
-    return hashlib.sha256(" ".join(normalize(body).split()).encode()).hexdigest()
-
-
-def filter_normalized(queryset: models.QuerySet, fields: tuple[str, ...], text: str) -> models.QuerySet:
-    """Keep rows where every word of ``text`` appears in one of the normalised ``fields``.
-
-    SQL's ``LIKE`` is blind to Arabic spelling variants, so the fields searched
-    hold text already passed through ``normalize`` and so does the query.
-    """
-    for term in normalize(text).split():
-        matches = Q()
-        for field in fields:
-            matches |= Q(**{f"{field}__contains": term})
-        queryset = queryset.filter(matches)
-    return queryset
+from .identity import content_hash, unique_slug
 
 
 class SavedAtomically(models.Model):
@@ -121,6 +90,8 @@ class Article(SavedAtomically):
     created_at = models.DateTimeField("أنشئ في", auto_now_add=True)
     updated_at = models.DateTimeField("عُدّل في", auto_now=True)
 
+    COUNTED = CountedNoun("مقال واحد", "مقالان", "مقالات", "مقالًا", "مقال")
+
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
@@ -186,23 +157,31 @@ class Article(SavedAtomically):
         return step.order_by(*order).first()
 
 
+def entity_kinds() -> list[tuple[str, str]]:
+    """Each kind of entity and its Arabic name, from the models that define them."""
+    return [(model.KIND, model._meta.verbose_name) for model in ENTITY_MODELS.values()]
+
+
 class Entity(SavedAtomically):
-    """Anything an article can mention; the kinds below add their own fields."""
+    """Anything an article can mention; each kind below adds its own fields.
 
-    class Kind(models.TextChoices):
-        PERSON = "person", "شخص"
-        ORGANIZATION = "organization", "منظمة"
-        COUNTRY = "country", "دولة"
-        PLACE = "place", "مكان"
-        AGREEMENT = "agreement", "اتفاقية"
+    A kind is a subclass, and the subclass is the whole definition of the kind:
+    ``KIND`` names it in URLs' parameters, the index's facets and the API,
+    ``URL_PREFIX`` is the plural its pages live under, ``COUNTED`` how a number
+    of them is written, ``FACETED`` whether searches narrow by it, and the
+    ``Meta`` names it in Arabic. Every table of kinds is derived from these.
+    """
 
-    kind = models.CharField("النوع", max_length=16, choices=Kind.choices, editable=False)
+    kind = models.CharField("النوع", max_length=16, choices=entity_kinds, editable=False)
     name = models.CharField("الاسم", max_length=300)
     slug = models.SlugField("المعرّف الدائم", max_length=255, unique=True, allow_unicode=True, editable=False)
     description = models.TextField("نبذة", blank=True)
     normalized_name = models.CharField(max_length=300, editable=False, db_index=True)
 
-    KIND = ""  # set by each concrete kind
+    KIND = ""
+    URL_PREFIX = ""
+    COUNTED: CountedNoun
+    FACETED = True
 
     class Meta:
         ordering = ["name"]
@@ -237,7 +216,9 @@ EntityManager = models.Manager.from_queryset(EntityQuerySet)
 
 
 class Country(Entity):
-    KIND = Entity.Kind.COUNTRY
+    KIND = "country"
+    URL_PREFIX = "countries"
+    COUNTED = CountedNoun("دولة واحدة", "دولتان", "دول", "دولةً", "دولة")
     # Named so that the entity's reverse accessor does not clash with the
     # ``country`` field of people, places and organisations.
     entity_ptr = models.OneToOneField(
@@ -254,7 +235,11 @@ class Country(Entity):
 class Place(Entity):
     """A city, a region or a border crossing, in its country."""
 
-    KIND = Entity.Kind.PLACE
+    KIND = "place"
+    URL_PREFIX = "places"
+    COUNTED = CountedNoun("مكان واحد", "مكانان", "أماكن", "مكانًا", "مكان")
+    # Places are named in articles but narrow no search.
+    FACETED = False
     country = models.ForeignKey(
         Country,
         verbose_name="الدولة",
@@ -272,7 +257,9 @@ class Place(Entity):
 
 
 class Organization(Entity):
-    KIND = Entity.Kind.ORGANIZATION
+    KIND = "organization"
+    URL_PREFIX = "organizations"
+    COUNTED = CountedNoun("منظمة واحدة", "منظمتان", "منظمات", "منظمةً", "منظمة")
     country = models.ForeignKey(
         Country,
         verbose_name="الدولة",
@@ -290,7 +277,9 @@ class Organization(Entity):
 
 
 class Person(Entity):
-    KIND = Entity.Kind.PERSON
+    KIND = "person"
+    URL_PREFIX = "people"
+    COUNTED = CountedNoun("شخص واحد", "شخصان", "أشخاص", "شخصًا", "شخص")
     role = models.CharField("الصفة", max_length=300, blank=True)
     country = models.ForeignKey(
         Country,
@@ -315,7 +304,9 @@ class Agreement(Entity):
         IN_FORCE = "in_force", "سارية"
         UPDATED = "updated", "محدَّثة"
 
-    KIND = Entity.Kind.AGREEMENT
+    KIND = "agreement"
+    URL_PREFIX = "agreements"
+    COUNTED = CountedNoun("اتفاقية واحدة", "اتفاقيتان", "اتفاقيات", "اتفاقيةً", "اتفاقية")
     status = models.CharField("الحالة", max_length=10, choices=Status.choices, default=Status.DRAFT)
     signed_on = models.DateField("تاريخ التوقيع", null=True, blank=True)
     signed_precision = models.CharField(
@@ -326,7 +317,7 @@ class Agreement(Entity):
         verbose_name="الأطراف",
         related_name="agreements_as_party",
         blank=True,
-        limit_choices_to=Q(kind__in=[Entity.Kind.COUNTRY, Entity.Kind.ORGANIZATION]),
+        limit_choices_to=Q(kind__in=[Country.KIND, Organization.KIND]),
     )
     related = models.ManyToManyField("self", verbose_name="اتفاقيات ذات صلة", blank=True)
     objects = EntityManager()
@@ -347,7 +338,10 @@ class Agreement(Entity):
         self.signed_precision = value.precision if value else ""
 
 
-ENTITY_MODELS = {model.KIND: model for model in (Person, Organization, Country, Place, Agreement)}
+# The registry of kinds of entity, in the order pages and facets list them.
+ENTITY_MODELS: dict[str, type[Entity]] = {
+    model.KIND: model for model in (Person, Organization, Country, Place, Agreement)
+}
 
 
 class Alias(SavedAtomically):

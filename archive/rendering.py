@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .models import Article, Entity, Mention
+from .models import ENTITY_MODELS, Article, Entity, Mention
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,15 +44,8 @@ def entities_by_kind(mentions: list[Mention]) -> list[tuple[str, list[Entity]]]:
     groups: dict[str, dict[int, Entity]] = defaultdict(dict)
     for mention in mentions:
         groups[mention.entity.kind][mention.entity.id] = mention.entity
-    labels = {
-        Entity.Kind.PERSON: "الأشخاص",
-        Entity.Kind.ORGANIZATION: "المنظمات",
-        Entity.Kind.COUNTRY: "الدول",
-        Entity.Kind.PLACE: "الأماكن",
-        Entity.Kind.AGREEMENT: "الاتفاقيات",
-    }
     return [
-        (labels[kind], sorted(groups[kind].values(), key=lambda entity: entity.name))
-        for kind in labels
+        (model._meta.verbose_name_plural, sorted(groups[kind].values(), key=lambda entity: entity.name))
+        for kind, model in ENTITY_MODELS.items()
         if groups.get(kind)
     ]

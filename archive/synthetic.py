@@ -22,11 +22,13 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
+from arabic.numbers import arabic_count
+
 from .dates import PartialDate
+from .identity import content_hash, unique_slug
 from .importing import PARAGRAPH_SEPARATOR, parse_file
 from .linking import Gazetteer, Span
-from .models import Alias, Article, Mention, Person, Source, content_hash, unique_slug
-from .numbers import arabic_count
+from .models import Alias, Article, Mention, Person, Source
 
 # Every first name with every family name: 20 x 10 invented people. Compound
 # names are written split, as the archive names its people; articles also
@@ -223,7 +225,7 @@ class GenerationReport:
     people: int
 
     def summary(self) -> str:
-        return f"أنشئ: {arabic_count(self.articles, 'article')}، {arabic_count(self.people, 'person')}."
+        return f"أنشئ: {arabic_count(self.articles, Article.COUNTED)}، {arabic_count(self.people, Person.COUNTED)}."
 
 
 @transaction.atomic

@@ -2,47 +2,16 @@
 
 from __future__ import annotations
 
-import logging
-
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
-from haystack.query import SearchQuerySet
 
 from .forms import ArticleFilterForm
 from .models import ENTITY_MODELS, Article, Person
+from .paging import ForgivingPaginationMixin
 from .rendering import entities_by_kind, paragraphs_with_mentions
 
 PAGE_SIZE = 20
-RELATED_ARTICLES = 5
-
-log = logging.getLogger(__name__)
-
-
-def related_articles(article: Article) -> list:
-    """Articles that share the most telling words with ``article`` (more like this).
-
-    A side box: when the index cannot answer, the page is shown without it.
-    """
-    try:
-        return list(SearchQuerySet().models(Article).more_like_this(article)[:RELATED_ARTICLES])
-    except Exception:
-        log.exception("related articles of %s are unavailable", article.pk)
-        return []
-
-
-class ForgivingPaginationMixin:
-    """An out-of-range page shows the last page, a nonsense one the first: never a 404."""
-
-    def paginate_queryset(self, queryset, page_size):
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        return paginator, page, page.object_list, page.has_other_pages()
-
-    def get_context_data(self, **kwargs):
-        """The current query without its page number, for the pagination links."""
-        query = self.request.GET.copy()
-        query.pop(self.page_kwarg, None)
-        return super().get_context_data(query_without_page=query.urlencode(), **kwargs)
 
 
 class HomeView(TemplateView):
@@ -52,7 +21,11 @@ class HomeView(TemplateView):
         return super().get_context_data(
             latest=Article.objects.for_listing()[:10],
             article_count=Article.objects.count(),
-            counts={kind: model.objects.count() for kind, model in ENTITY_MODELS.items()},
+            entity_counts=[
+                (kind, reverse(f"archive:{kind}-list"), model.objects.count())
+                for kind, model in ENTITY_MODELS.items()
+                if model.FACETED
+            ],
             top_people=Person.objects.with_article_counts().order_by("-article_count", "name")[:8],
             **kwargs,
         )
@@ -84,7 +57,6 @@ class ArticleDetailView(DetailView):
         return super().get_context_data(
             paragraphs=paragraphs_with_mentions(article, mentions),
             entity_groups=entities_by_kind(mentions),
-            related_articles=related_articles(article),
             older_article=article.neighbour(older=True),
             newer_article=article.neighbour(older=False),
             **kwargs,

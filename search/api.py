@@ -7,8 +7,7 @@ from django.views import View
 
 from archive.models import Article
 
-from . import conf, results
-from .forms import FILTERS, SearchForm
+from .pipeline import run_search
 
 
 def _json(payload: dict, status: int = 200) -> JsonResponse:
@@ -32,26 +31,24 @@ class SearchAPIView(View):
     """``/api/search``: the total, one page of results with marked snippets, and the facets."""
 
     def get(self, request):
-        form = SearchForm(request.GET)
-        if not form.is_valid():
-            errors = [message for messages in form.errors.values() for message in messages]
-            return _json({"errors": errors}, status=400)
-        page = results.run(form.search(), results.page_number(request.GET.get("page")), conf.get("PAGE_SIZE"))
-        labels = results.facet_labels(page.facets)
+        search = run_search(request.GET, run_when_empty=True)
+        if search.page is None:
+            return _json({"errors": search.errors}, status=400)
+        page = search.page
         return _json(
             {
-                "query": form.cleaned_data["q"],
+                "query": search.form.cleaned_data["q"],
                 "total": page.total,
                 "page": page.number,
                 "pages": page.page_count,
                 "suggestion": page.suggestion,
                 "results": [_result(result, request) for result in page.results],
                 "facets": {
-                    parameter: [
-                        {"value": value, "label": labels[field, value], "count": count}
-                        for value, count in page.facets.get(field, ())
+                    group.parameter: [
+                        {"value": value.value, "label": value.label, "count": value.count}
+                        for value in group.values
                     ]
-                    for parameter, field in FILTERS.items()
+                    for group in search.facets
                 },
             }
         )

@@ -36,8 +36,10 @@ from whoosh.fields import DATETIME, KEYWORD, STORED, TEXT
 from whoosh.reading import SegmentReader
 from whoosh.writing import NO_MERGE
 
+from arabic.function_words import is_stop_word
+
 from . import conf
-from .arabic import arabic_analyzer, is_stop_word
+from .analysis import arabic_analyzer
 from .facets import FacetCounter
 from .highlighting import QueryTerms, highlight, snippet
 from .query import ArabicQueryParser

@@ -5,31 +5,36 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
+from typing import NamedTuple
 
 from django import forms
 from django.core.validators import RegexValidator
 
+from arabic.normalization import words
+from arabic.numbers import arabic_number
 from archive.dates import PartialDate
 from archive.forms import PartialDateFormField
 from archive.models import Article
-from archive.numbers import arabic_number
 
 from . import conf
-from .arabic import words
 from .backends import ArchiveSearchQuerySet
+from .search_indexes import FACETS
 
-# URL parameter of each facet, and the index field it narrows.
-FILTERS = {
-    "person": "people",
-    "organization": "organizations",
-    "country": "countries",
-    "agreement": "agreements",
-    "source": "source",
-    "year": "year",
-}
 # The earliest year a date range may name (the index writes years in four digits).
 FIRST_YEAR = 1000
-SORTS = {"relevance": None, "newest": "-published", "oldest": "published"}
+
+
+class SortOrder(NamedTuple):
+    label: str
+    order_by: str | None
+
+
+# The orders of a search's results, by their URL value; the first is the default.
+SORTS = {
+    "relevance": SortOrder("الأقرب صلةً", None),
+    "newest": SortOrder("الأحدث", "-published"),
+    "oldest": SortOrder("الأقدم", "published"),
+}
 _SLUG = RegexValidator(r"^[-\w]+\Z", "قيمة التصفية غير صالحة.")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -38,7 +43,7 @@ class SearchForm(forms.Form):
     q = forms.CharField(required=False, label="ابحث في الأرشيف", strip=True)
     sort = forms.ChoiceField(
         required=False,
-        choices=[("relevance", "الأقرب صلةً"), ("newest", "الأحدث أولًا"), ("oldest", "الأقدم أولًا")],
+        choices=[(key, order.label) for key, order in SORTS.items()],
         label="الترتيب",
     )
     date_from = PartialDateFormField(label="من تاريخ")
@@ -66,7 +71,7 @@ class SearchForm(forms.Form):
             raise forms.ValidationError(f"لا أخبار في الأرشيف قبل سنة {arabic_number(FIRST_YEAR)}.")
         if start and end and start.first_day > _last_day(end):
             raise forms.ValidationError("بداية المدة بعد نهايتها: بدّل التاريخين.")
-        for parameter in FILTERS:
+        for parameter in FACETS:
             values = (
                 list(dict.fromkeys(self.data.getlist(parameter))) if hasattr(self.data, "getlist") else []
             )
@@ -92,17 +97,22 @@ class SearchForm(forms.Form):
         """The articles the parameters ask for, with facets and highlights."""
         data = self.cleaned_data
         results = ArchiveSearchQuerySet().models(Article).matching(data["q"]).highlight()
-        for field in FILTERS.values():
-            results = results.facet(field)
-        for parameter, values in self.filters.items():
+        for facet in FACETS:
+            results = results.facet(facet)
+        for facet, values in self.filters.items():
             for value in values:
-                results = results.narrow(f'{FILTERS[parameter]}:"{value}"')
+                results = results.narrow(f'{facet}:"{value}"')
         if data.get("date_from"):
             results = results.filter(published__gte=data["date_from"].first_day)
         if data.get("date_to"):
             results = results.filter(published__lte=_last_day(data["date_to"]))
-        order = SORTS.get(data.get("sort") or "relevance")
+        order = SORTS[self.order].order_by
         return results.order_by(order) if order else results
+
+    @property
+    def order(self) -> str:
+        """The order asked for, by its URL value."""
+        return self.cleaned_data.get("sort") or next(iter(SORTS))
 
 
 def _last_day(date: PartialDate) -> datetime.date:

@@ -16,7 +16,10 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from whoosh import query as whoosh_query
 
-from .arabic import arabic_analyzer, compound_name, exact_analyzer, normalize_with_offsets
+from arabic.compounds import compound_name
+from arabic.normalization import normalize_with_offsets
+
+from .analysis import arabic_analyzer, exact_analyzer
 
 ELLIPSIS = "…"
 _SPACES = re.compile(r"\s+")

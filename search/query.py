@@ -9,6 +9,7 @@ of them there (OR) instead of all of them, in words and in phrases alike.
 
 from __future__ import annotations
 
+import functools
 from itertools import groupby
 
 from whoosh import query
@@ -23,7 +24,10 @@ from whoosh.qparser.plugins import (
     WhitespacePlugin,
 )
 
-from search.arabic import arabic_analyzer, joined_names, normalize
+from arabic.compounds import joined_names
+from arabic.normalization import normalize
+
+from .analysis import arabic_analyzer
 
 TEXT_FIELD = "text"
 KEY_FIELD = "key"
@@ -150,6 +154,16 @@ class ArabicQueryParser(QueryParser):
 def text_schema() -> Schema:
     """The smallest schema of keyed, analysed texts: for tools and checks that need no article."""
     return Schema(**{KEY_FIELD: ID(stored=True, unique=True), TEXT_FIELD: TEXT(analyzer=arabic_analyzer())})
+
+
+@functools.cache
+def _text_parser() -> ArabicQueryParser:
+    return ArabicQueryParser(TEXT_FIELD, text_schema())
+
+
+def query_tokens(text: str) -> list[str | list[str]]:
+    """What the query parser searches for when ``text`` is typed in the search box."""
+    return searched_tokens(_text_parser().parse(text))
 
 
 def searched_tokens(parsed: query.Query) -> list[str | list[str]]:

@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from haystack.models import SearchResult
 from haystack.query import SearchQuerySet
 
-from archive.models import Agreement, Country, Entity, Organization, Person, Source
-from archive.numbers import arabic_digits
+from arabic.numbers import arabic_digits
+from archive.models import Entity, Source
 
 from .backends import ArchiveSearchQuerySet
-from .forms import FILTERS
+from .search_indexes import ENTITY_FACETS
 
 
 @dataclass
@@ -55,8 +55,7 @@ def run(search: SearchQuerySet, number: int, page_size: int) -> ResultPage:
 
 def facet_labels(facets: dict[str, list[tuple[str, int]]]) -> dict[tuple[str, str], str]:
     """The name shown for each (field, value) of the facets: two queries whatever their number."""
-    entity_fields = [f for p, f in FILTERS.items() if p not in ("source", "year")]
-    entity_slugs = {value for f in entity_fields for value, _ in facets.get(f, ())}
+    entity_slugs = {value for facet in ENTITY_FACETS for value, _ in facets.get(facet, ())}
     names = (
         dict(Entity.objects.filter(slug__in=entity_slugs).values_list("slug", "name")) if entity_slugs else {}
     )
@@ -73,7 +72,5 @@ def facet_labels(facets: dict[str, list[tuple[str, int]]]) -> dict[tuple[str, st
 
 
 def matching_entities(text: str, limit: int = 5) -> list[SearchResult]:
-    """People, organisations, countries and agreements the query names, best first."""
-    return list(
-        ArchiveSearchQuerySet().models(Person, Organization, Country, Agreement).matching(text)[:limit]
-    )
+    """The entities of the faceted kinds that the query names, best first."""
+    return list(ArchiveSearchQuerySet().models(Entity).matching(text)[:limit])

@@ -4,22 +4,19 @@ Every text field is read by the Arabic analyzer (``text``) or its unstemmed
 twin (``text_exact``); everything a result page shows is stored, so a page of
 results never goes back to the database hit by hit. Facet values are slugs in
 keyword fields: never tokenised, and the same word in a URL as in the index.
+Each faceted kind of entity is a facet named as the kind is ("person"), in the
+index, in the URL and in the API alike.
 """
 
 from haystack import indexes
 
-from archive.models import Agreement, Article, Country, Entity, Organization, Person
+from archive.models import ENTITY_MODELS, Article, Entity
 
-from .arabic import arabic_analyzer, exact_analyzer
+from .analysis import arabic_analyzer, exact_analyzer
 
-# Facet fields of an article, by the kind of entity whose slugs they hold.
-ENTITY_FACETS = {
-    Entity.Kind.PERSON: "people",
-    Entity.Kind.ORGANIZATION: "organizations",
-    Entity.Kind.COUNTRY: "countries",
-    Entity.Kind.AGREEMENT: "agreements",
-}
-FACETS = (*ENTITY_FACETS.values(), "source", "year")
+# The kinds of entity a search narrows by, then the article's source and year.
+ENTITY_FACETS = tuple(kind for kind, model in ENTITY_MODELS.items() if model.FACETED)
+FACETS = (*ENTITY_FACETS, "source", "year")
 
 
 class TextFields(indexes.SearchIndex):
@@ -46,15 +43,21 @@ class TextFields(indexes.SearchIndex):
         return obj.get_absolute_url()
 
 
+def _with_entity_facets(index_class: type[indexes.SearchIndex]) -> type[indexes.SearchIndex]:
+    """Give the index one multi-valued facet field per faceted kind of entity, named as the kind."""
+    for kind in ENTITY_FACETS:
+        field = indexes.MultiValueField()
+        field.set_instance_name(kind)
+        index_class.fields[kind] = field
+    return index_class
+
+
+@_with_entity_facets
 class ArticleIndex(TextFields, indexes.Indexable):
     published = indexes.DateField(model_attr="published_on", null=True)
     date = indexes.CharField(indexed=False)
     source_name = indexes.CharField(indexed=False)
     body = indexes.CharField(model_attr="body", indexed=False)
-    people = indexes.MultiValueField()
-    organizations = indexes.MultiValueField()
-    countries = indexes.MultiValueField()
-    agreements = indexes.MultiValueField()
     source = indexes.MultiValueField()
     year = indexes.MultiValueField()
 
@@ -71,8 +74,8 @@ class ArticleIndex(TextFields, indexes.Indexable):
 
     def prepare(self, article: Article):
         data = super().prepare(article)
-        for kind, field in ENTITY_FACETS.items():
-            data[field] = sorted(entity.slug for entity in _mentioned(article) if entity.kind == kind)
+        for kind in ENTITY_FACETS:
+            data[kind] = sorted(entity.slug for entity in _mentioned(article) if entity.kind == kind)
         return data
 
     def prepare_title(self, article: Article) -> str:
@@ -96,33 +99,19 @@ def _mentioned(article: Article) -> list[Entity]:
     return list(dict.fromkeys(mention.entity for mention in article.mentions.all()))
 
 
-class EntityIndex(TextFields):
-    """An entity by its name, its aliases and what is said of it, so a query can name it."""
+class EntityIndex(TextFields, indexes.Indexable):
+    """An entity of a faceted kind by its names, a person's role and what is said of it, so a query can name it."""
 
     kind = indexes.CharField(model_attr="kind", indexed=False)
 
-    def document(self, entity: Entity) -> list[str]:
-        return [*entity.spellings(), getattr(entity, "role", ""), entity.description]
+    def get_model(self):
+        return Entity
 
     def index_queryset(self, using=None):
-        return self.get_model().objects.prefetch_related("aliases")
+        return (
+            Entity.objects.filter(kind__in=ENTITY_FACETS).select_related("person").prefetch_related("aliases")
+        )
 
-
-class PersonIndex(EntityIndex, indexes.Indexable):
-    def get_model(self):
-        return Person
-
-
-class OrganizationIndex(EntityIndex, indexes.Indexable):
-    def get_model(self):
-        return Organization
-
-
-class CountryIndex(EntityIndex, indexes.Indexable):
-    def get_model(self):
-        return Country
-
-
-class AgreementIndex(EntityIndex, indexes.Indexable):
-    def get_model(self):
-        return Agreement
+    def document(self, entity: Entity) -> list[str]:
+        person = getattr(entity, "person", None)
+        return [*entity.spellings(), person.role if person else "", entity.description]

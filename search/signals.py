@@ -27,8 +27,10 @@ class QueuedSignalProcessor(BaseSignalProcessor):
             signal.connect(self.mention_changed, sender=Mention)
             signal.connect(self.alias_changed, sender=Alias)
         mentions_added.connect(self.mentions_added, sender=Article)
-        for model in (Entity, *ENTITY_MODELS.values()):
+        # An entity is saved as its kind (a Person); its document is the Entity's.
+        for model in ENTITY_MODELS.values():
             post_save.connect(self.entity_saved, sender=model)
+            post_delete.connect(self.entity_saved, sender=model)
         post_save.connect(self.source_saved, sender=Source)
 
     def handle_save(self, sender, instance, using, **kwargs):
@@ -44,15 +46,12 @@ class QueuedSignalProcessor(BaseSignalProcessor):
         enqueue_pks(Article, [instance.article_id], using)
 
     def alias_changed(self, sender, instance: Alias, using, **kwargs):
-        kind = (
-            Entity.objects.using(using).filter(pk=instance.entity_id).values_list("kind", flat=True).first()
-        )
-        if ENTITY_MODELS.get(kind) in self.indexed:
-            enqueue_pks(ENTITY_MODELS[kind], [instance.entity_id], using)
+        enqueue_pks(Entity, [instance.entity_id], using)
         self._enqueue_articles_mentioning(instance.entity_id, using)
 
     def entity_saved(self, sender, instance: Entity, using, **kwargs):
-        """The entity's own document is queued by ``handle_save``; here, its articles'."""
+        """The entity's own document, and those of the articles that mention it."""
+        enqueue_pks(Entity, [instance.pk], using)
         self._enqueue_articles_mentioning(instance.pk, using)
 
     def source_saved(self, sender, instance: Source, using, **kwargs):

@@ -12,7 +12,8 @@ from __future__ import annotations
 from whoosh import query as whoosh_query
 from whoosh.qparser import QueryParser
 
-from .arabic import normalize, strip_marks, word_spans
+from arabic.normalization import normalize, strip_marks, word_spans
+
 from .query import OPERATORS, SYNTAX_MARKS
 
 

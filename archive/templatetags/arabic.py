@@ -1,14 +1,20 @@
-"""Template filters for numbers written for Arabic readers."""
+"""Template filters for numbers, dates and kinds of entity as Arabic readers read them."""
 
 from django import template
 
+from arabic.numbers import arabic_count, arabic_number
 from archive.dates import PartialDate
-from archive.models import Entity
-from archive.numbers import arabic_count, arabic_number
+from archive.models import ENTITY_MODELS, Article, entity_kinds
 
 register = template.Library()
 register.filter("arabic_number", arabic_number)
-register.filter("arabic_count", arabic_count)
+
+
+@register.filter(name="arabic_count")
+def count_of(value, noun: str) -> str:
+    """A number of articles or of one kind of entity: ``{{ total|arabic_count:"article" }}``."""
+    model = Article if noun == "article" else ENTITY_MODELS[noun]
+    return arabic_count(value, model.COUNTED)
 
 
 @register.filter
@@ -23,4 +29,4 @@ def partial_date(value: str) -> str:
 @register.filter
 def entity_kind(kind: str) -> str:
     """The Arabic name of an entity's kind ("person" → "شخص")."""
-    return Entity.Kind(kind).label if kind in Entity.Kind.values else kind
+    return dict(entity_kinds()).get(kind, kind)

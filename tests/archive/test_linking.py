@@ -5,9 +5,9 @@ import itertools
 import pytest
 from django.db.models.signals import post_save
 
+from arabic.normalization import normalize
 from archive.linking import Gazetteer, link_mentions
 from archive.models import Alias, Article, Country, Mention, Organization, Place
-from search.arabic import normalize
 from tests.conftest import person
 
 pytestmark = pytest.mark.django_db

@@ -1,14 +1,13 @@
-"""search.arabic's analysis: the tokenizer, the stemmer's guards, compound names,
-function words, and the Whoosh analyzer and query parser built on them."""
+"""search.analysis: the Whoosh tokenizer and filters over the Arabic package, and the query
+parser reading typed words, names and function words as the index stores them."""
 
 import pickle
 from itertools import groupby
 
 import pytest
 
-from search.arabic import arabic_analyzer, compound_name, is_stop_word, joined_names, normalize, stems
-from search.management.commands.analyze import query_tokens
-from search.query import TEXT_FIELD, text_schema
+from search.analysis import arabic_analyzer
+from search.query import TEXT_FIELD, query_tokens, text_schema
 
 
 def indexed(text: str) -> list[tuple[int, list[str], str]]:
@@ -56,87 +55,11 @@ def test_positions_start_where_the_caller_says():
     assert [(t.pos, t.startchar) for t in tokens] == [(10, 100), (11, 106)]
 
 
-# Stemmer --------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("word", "stem"),
-    [
-        ("الاتفاقية", "اتفاق"),
-        ("اتفاقيتين", "اتفاق"),
-        ("والاتفاقيات", "اتفاق"),
-        ("للجزائر", "جزاءر"),
-        ("بالجزائر", "جزاءر"),
-        ("وللجزائر", "جزاءر"),
-        ("مباحثاتها", "مباحث"),
-        ("حكومتها", "حكوم"),
-        ("الحكومة", "حكوم"),
-        ("المسؤولين", "مسءول"),
-        ("بحثوا", "بحث"),
-        ("لتبون", "تبون"),
-        ("وليبيا", "ليبيا"),
-    ],
-)
-def test_stems_include_the_stem_of_every_form(word, stem):
-    assert stem in stems(normalize(word))
-
-
-@pytest.mark.parametrize(
-    ("word", "not_a_stem", "trap"),
-    [
-        ("وزارة", "زار", "ministry is not و + visited"),
-        ("وزير", "زير", "minister is not و + زير"),
-        ("بيان", "بي", "a statement is not two letters"),
-        ("كبار", "بار", "elders are not ك + bar"),
-        ("لجنة", "جنه", "a committee is not ل + paradise"),
-        ("لبنان", "لبن", "Lebanon is not milk"),
-        ("السودان", "سود", "Sudan is not black"),
-        ("البحرين", "بحر", "Bahrain is not the sea"),
-        ("سنة", "سن", "a year is not a tooth"),
-        ("تبون", "تب", "a name of four letters keeps its ون"),
-        ("التعاون", "تعا", "cooperation is not a plural of three letters"),
-        ("قانون", "قان", "a law is not a plural either"),
-        ("إعلان", "اعل", "a declaration is not أعلى (highest) with ان"),
-        ("كمال", "مال", "the name Kamal is not ك + money"),
-        ("الأمين", "امن", "the secretary is not security"),
-    ],
-)
-def test_stems_do_not_fall_into_a_light_stemmers_traps(word, not_a_stem, trap):
-    assert not_a_stem not in stems(normalize(word)), trap
-
-
-def test_ambiguous_proclitic_keeps_both_readings():
-    assert stems("وقال") == ("وقال", "قال")
-    assert stems("لليبيا") == ("يبيا", "ليبيا")
-
-
-def test_tanween_alef_is_a_case_ending_not_part_of_the_word():
-    assert stems("رءيسا", accusative=True) == ("رءيس",)
-    assert stems("رءيسا") == ("رءيسا",)
+def test_a_word_under_tanween_fath_is_indexed_without_its_case_alef():
     assert [tokens for _, tokens, _ in indexed("رئيساً سلبًا")] == [["رءيس"], ["سلب"]]
 
 
 # Compound names -------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("word", "joined"),
-    [("عبدالمجيد", "عبدالمجيد"), ("لعبدالمجيد", "عبدالمجيد"), ("نورالدين", "نورالدين"), ("ابيبكر", "ابوبكر")],
-)
-def test_a_joined_compound_name_is_found(word, joined):
-    assert compound_name(word).joined == joined
-
-
-@pytest.mark.parametrize("word", ["ابواب", "والدين", "خالدين", "الله", "عبد", "عبدال"])
-def test_words_that_only_look_like_compound_names_are_left_alone(word):
-    assert compound_name(word) is None
-
-
-def test_two_spaced_words_join_only_when_they_form_a_name():
-    assert joined_names("عبد", "المجيد") == ("عبدالمجيد",)
-    assert joined_names("ابي", "بكر") == ("ابوبكر",)
-    assert joined_names("عبد", "كريم") == ()
-    assert joined_names("في", "الدين") == ()
 
 
 @pytest.mark.parametrize(
@@ -174,20 +97,6 @@ def test_a_query_reads_two_typed_words_that_make_a_name_as_that_name():
 
 
 # Function words -------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("word", "written", "expected"),
-    [
-        ("في", "في", True),
-        ("وفي", "وفي", True),
-        ("علي", "على", True),
-        ("علي", "علي", False),
-        ("ليبيا", "ليبيا", False),
-    ],
-)
-def test_function_words_are_recognised_alone_and_after_a_conjunction(word, written, expected):
-    assert is_stop_word(word, written) is expected
 
 
 def test_function_words_are_left_out_of_a_query_but_kept_in_a_phrase():

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from search import conf
-from search.forms import FILTERS
+from search.search_indexes import FACETS
 from tests.search.test_search_page import search_index_path, seed_archive  # noqa: F401  the module's seeded archive
 
 pytestmark = pytest.mark.django_db
@@ -183,7 +183,7 @@ PARAMETERS = [
     pytest.param({"q": "ليبيا", "date_from": "2022", "date_to": "2021"}, id="dates-reversed"),
     *(
         pytest.param({"q": "ليبيا", name: value}, id=f"{name}-{i}")
-        for name in FILTERS
+        for name in FACETS
         for i, value in enumerate(FILTER_VALUES)
     ),
     pytest.param({"q": "ليبيا", "person": ["عبد-المجيد-تبون"] * 50}, id="filter-repeated"),
@@ -249,7 +249,7 @@ def test_any_mix_of_arabic_words_and_query_syntax_is_answered(client, query):
 
 @PROPERTY
 @given(
-    parameter=st.sampled_from(["page", "sort", "date_from", "date_to", *FILTERS]),
+    parameter=st.sampled_from(["page", "sort", "date_from", "date_to", *FACETS]),
     value=st.one_of(st.text(), st.from_regex(r"\A[-\w]{1,20}\Z"), st.from_regex(r"\A\d{4}(-\d{1,2}){0,2}\Z")),
 )
 def test_any_value_of_any_parameter_is_answered_and_lists_no_more_than_it_counts(client, parameter, value):

@@ -13,10 +13,11 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 from whoosh.index import LockError, open_dir
 
-from archive.models import Alias, Article, Mention, Person, Source
+from archive.models import Alias, Article, Entity, Mention, Source
 from search.backends import ArchiveSearchQuerySet
 from search.indexing import drain, writer_lock
 from search.models import IndexTask
+from search.search_indexes import ENTITY_FACETS
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +37,7 @@ def indexed(model=Article) -> int:
 
 def people_facet() -> list[tuple[str, int]]:
     """The people facet of all articles, as the search page counts it."""
-    return ArchiveSearchQuerySet().models(Article).facet("people").facet_counts()["fields"]["people"]
+    return ArchiveSearchQuerySet().models(Article).facet("person").facet_counts()["fields"]["person"]
 
 
 def test_a_saved_article_is_queued_and_found_once_the_queue_is_drained():
@@ -90,10 +91,10 @@ def test_an_alias_added_or_removed_changes_the_entity_and_the_articles_that_ment
     alias = Alias.objects.create(entity=tebboune, name="Abdelmadjid Tebboune")
     drain()
     assert found("Tebboune") == {article.pk}
-    assert found("Tebboune", Person) == {tebboune.pk}
+    assert found("Tebboune", Entity) == {tebboune.pk}
     alias.delete()
     drain()
-    assert found("Tebboune") == found("Tebboune", Person) == set()
+    assert found("Tebboune") == found("Tebboune", Entity) == set()
 
 
 def test_relinking_after_a_new_alias_queues_the_articles_it_links(tebboune):
@@ -115,7 +116,7 @@ def test_a_renamed_entity_is_found_by_its_new_name_in_the_articles_that_mention_
     tebboune.save()
     drain()
     assert found("Abdelmadjid") == {article.pk}
-    assert found("Abdelmadjid", Person) == {tebboune.pk}
+    assert found("Abdelmadjid", Entity) == {tebboune.pk}
 
 
 def test_a_renamed_source_is_shown_under_its_new_name_in_its_articles():
@@ -158,7 +159,7 @@ def test_loading_fixtures_queues_every_article_and_entity_they_hold():
     call_command("loaddata", "entities", "articles", verbosity=0)
     drain()
     assert indexed(Article) == Article.objects.count() == 5
-    assert indexed(Person) == Person.objects.count()
+    assert indexed(Entity) == Entity.objects.filter(kind__in=ENTITY_FACETS).count()
 
 
 def test_index_writer_once_fills_an_empty_index_from_the_database():
@@ -168,7 +169,7 @@ def test_index_writer_once_fills_an_empty_index_from_the_database():
     out = io.StringIO()
     call_command("index_writer", once=True, stdout=out)
     assert indexed(Article) == 5
-    assert indexed(Person) == Person.objects.count()
+    assert indexed(Entity) == Entity.objects.filter(kind__in=ENTITY_FACETS).count()
     assert queued() == []
     assert "فُهرست التغييرات المنتظرة" in out.getvalue()
 

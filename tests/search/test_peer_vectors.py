@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from search.arabic import normalize, stems
-from search.management.commands.analyze import query_tokens
+from arabic.normalization import normalize
+from arabic.stemming import stems
+from search.query import query_tokens
 
 VECTORS = Path(__file__).parent / "peer_vectors"
 KINDS = ("normalization", "stem", "analyzer")

@@ -14,8 +14,8 @@ import pytest
 from django.db.models import Count
 from django.urls import reverse
 
+from arabic.numbers import arabic_digits
 from archive.models import Article, Entity, Mention, Source
-from archive.numbers import arabic_digits
 from tests.search.test_search_page import (  # noqa: F401  the module's seeded archive
     ALL,
     CATALOGUE,

@@ -24,10 +24,11 @@ from django.core.management import call_command
 from django.urls import reverse
 from haystack import connections
 
+from arabic.normalization import normalize
+from arabic.numbers import arabic_digits
+from arabic.stemming import stems
 from archive.dates import PartialDate
 from archive.models import Article, Entity, Source
-from archive.numbers import arabic_digits
-from search.arabic import normalize, stems
 
 SEARCH = reverse("search:search")
 

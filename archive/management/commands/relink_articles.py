@@ -2,8 +2,9 @@
 
 from django.core.management.base import BaseCommand
 
+from arabic.numbers import arabic_count
 from archive.linking import relink
-from archive.numbers import arabic_count
+from archive.models import Article
 
 
 class Command(BaseCommand):
@@ -11,4 +12,4 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         count = relink()
-        self.stdout.write(self.style.SUCCESS(f"أعيد ربط {arabic_count(count, 'article')}."))
+        self.stdout.write(self.style.SUCCESS(f"أعيد ربط {arabic_count(count, Article.COUNTED)}."))

@@ -4,37 +4,15 @@ It calls the analyzer and the query parser the search itself uses, so what it
 prints is what the archive does, not a description of it.
 """
 
-import functools
 import json
 import sys
-from itertools import groupby
 
 from django.core.management.base import BaseCommand, CommandError
 
-from search.arabic import arabic_analyzer
-from search.query import TEXT_FIELD, ArabicQueryParser, searched_tokens, text_schema
+from search.analysis import indexed_tokens
+from search.query import query_tokens
 
 DOCUMENT, QUERY = "document", "query"
-
-
-def indexed_tokens(text: str) -> list[str | list[str]]:
-    """The tokens the index stores for ``text``, position by position."""
-    tokens = arabic_analyzer()(text, positions=True, mode="index")
-    return [_one_or_all([token.text for token in group]) for _, group in groupby(tokens, lambda t: t.pos)]
-
-
-@functools.cache
-def _parser() -> ArabicQueryParser:
-    return ArabicQueryParser(TEXT_FIELD, text_schema())
-
-
-def query_tokens(text: str) -> list[str | list[str]]:
-    """What the query parser searches for when ``text`` is typed in the search box."""
-    return searched_tokens(_parser().parse(text))
-
-
-def _one_or_all(texts: list[str]) -> str | list[str]:
-    return texts[0] if len(texts) == 1 else texts
 
 
 class Command(BaseCommand):

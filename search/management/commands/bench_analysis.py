@@ -12,7 +12,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from whoosh.analysis import StemmingAnalyzer
 
-from search.arabic import arabic_analyzer, word_spans
+from arabic.normalization import word_spans
+from search.analysis import arabic_analyzer
 
 
 def _seconds_to_analyse(analyzer, documents: list[str]) -> tuple[float, int]:

@@ -20,7 +20,7 @@ from haystack import connections
 
 from archive.models import Article
 from search.backends import ArchiveSearchQuerySet
-from search.forms import FILTERS
+from search.search_indexes import FACETS
 
 # Queries as searchers type them: words, variants, clitics, names, phrases, operators.
 QUERIES = [
@@ -110,8 +110,8 @@ class Command(BaseCommand):
     @staticmethod
     def _backend_search(query: str) -> int:
         search = ArchiveSearchQuerySet().models(Article).matching(query).highlight()
-        for field in FILTERS.values():
-            search = search.facet(field)
+        for facet in FACETS:
+            search = search.facet(facet)
         page = search[:20]
         return len(page) + len(search.facet_counts())
 

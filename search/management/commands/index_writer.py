@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from archive.numbers import arabic_number
+from arabic.numbers import arabic_number
 from search.indexing import WriterAlreadyRunning, run_writer
 
 

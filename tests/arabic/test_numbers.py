@@ -2,7 +2,9 @@
 
 import pytest
 
-from archive.numbers import arabic_count, arabic_number
+from arabic.numbers import CountedNoun, arabic_count, arabic_number
+
+ARTICLES = CountedNoun("مقال واحد", "مقالان", "مقالات", "مقالًا", "مقال")
 
 
 @pytest.mark.parametrize(
@@ -23,7 +25,7 @@ from archive.numbers import arabic_count, arabic_number
     ],
 )
 def test_arabic_count_agrees_noun_and_number(number, expected):
-    assert arabic_count(number, "article") == expected
+    assert arabic_count(number, ARTICLES) == expected
 
 
 def test_arabic_number_uses_arabic_digits_and_separator():

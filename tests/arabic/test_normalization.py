@@ -1,15 +1,8 @@
-"""search.arabic: what counts as the same word, and where it sits in the text."""
+"""arabic.normalization: what counts as the same word, and where it sits in the text."""
 
 import pytest
 
-from search.arabic import (
-    ends_with_tanween,
-    normalize,
-    normalize_with_offsets,
-    proclitic_readings,
-    strip_marks,
-    words,
-)
+from arabic.normalization import ends_with_tanween, normalize, normalize_with_offsets, strip_marks, words
 
 
 @pytest.mark.parametrize(
@@ -64,28 +57,6 @@ def test_words_report_spans_in_the_original_text():
 
 def test_words_are_not_split_by_invisible_characters():
     assert [word.text for word in words("عبد\u200cالمجيد")] == ["عبدالمجيد"]
-
-
-@pytest.mark.parametrize(
-    ("word", "reading"),
-    [
-        ("لبوقادوم", "بوقادوم"),
-        ("وبوقادوم", "بوقادوم"),
-        ("بالجزاير", "الجزاير"),
-        ("وللجزاير", "الجزاير"),
-        ("للجنه", "اللجنه"),
-        ("فليبيا", "ليبيا"),
-        ("كالعاده", "العاده"),
-    ],
-)
-def test_proclitic_readings_offer_the_word_without_its_proclitics(word, reading):
-    assert reading in {rest for _, rest in proclitic_readings(word)}
-
-
-def test_proclitic_readings_start_with_the_word_itself_and_never_leave_one_letter():
-    readings = list(proclitic_readings("وبه"))
-    assert readings[0] == (0, "وبه")
-    assert all(len(rest) >= 2 for _, rest in readings)
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,158 @@
+"""Light stemming: proclitics and suffixes cut without a dictionary, every reading kept.
+
+A light stemmer cuts affixes without a dictionary. Where a cut is ambiguous it
+does not guess: ``stems`` gives every reading, the index stores them all at the
+word's position, and a query word matches a document word when they share one.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from pyarabic import araby
+
+from .normalization import normalize
+
+# Proclitics written glued to the next word: a conjunction (و ف), then a
+# preposition (ب ك ل), then the article ال. When ل precedes ال the alef is not
+# written: ل + الجزائر = للجزائر, ل + اللجنة = للجنة.
+_CONJUNCTIONS = ("", "و", "ف")
+_PREPOSITIONS = ("", "ب", "ك", "ل")
+_SHORTEST_STEM = 2
+
+
+@functools.lru_cache(maxsize=65536)
+def proclitic_readings(word: str) -> tuple[tuple[int, str], ...]:
+    """Each way to read a normalised word as proclitics plus a remainder.
+
+    Gives ``(prefix_length, remainder)`` pairs, the remainder as it would be
+    written on its own; the word itself comes first with a prefix length of 0.
+    A remainder shorter than two letters is never proposed. Cached: a text's
+    words repeat, and linking asks for every one of them.
+    """
+    readings: dict[str, int] = {}
+    for conjunction in _CONJUNCTIONS:
+        for preposition in _PREPOSITIONS:
+            prefix = conjunction + preposition
+            rest = word[len(prefix) :]
+            if not word.startswith(prefix) or len(rest) < _SHORTEST_STEM:
+                continue
+            candidates = [rest]
+            if preposition == "ل" and rest.startswith("ل"):
+                candidates += ["ا" + rest, "ال" + rest]
+            for candidate in candidates:
+                readings.setdefault(candidate, len(prefix))
+    return tuple((length, candidate) for candidate, length in readings.items())
+
+
+# Guards, each against a trap a naive stemmer falls into:
+# - No stem is shorter than three letters (two after the article), because most
+#   Arabic roots have three: "بيان" keeps its ان (not "بي"), "سنة" its ة (not
+#   "سن", tooth), "تبون" its ون, "الأمين" stays apart from "الأمن".
+# - A single proclitic (و ف ب ك ل) is only one reading: "وزير" is indexed as both
+#   "وزير" and "زير", so "الوزير" (whose stem is "وزير") still meets it. Lucene
+#   strips the و and loses "الوزير"; it never strips ب ك ل and loses "لتبون".
+# - Frequent words whose first letter only looks like a proclitic are never
+#   split, so "وزارة" (ministry) is not read as و + "زارة" and never meets "زار"
+#   (visited), nor "بيان" (statement) "يان", nor "لجنة" (committee) "جنة".
+# - Names of countries that end like a suffix keep it: "لبنان" is not "لبن"
+#   (milk), "السودان" not "سود" (black), "البحرين" not "بحر" (sea).
+# - A joined compound name is never stemmed: "نورالدين" does not lose its ين.
+
+_STEM_MIN = 3
+_AFTER_ARTICLE_MIN = 2
+# Checked in this order, each at most once: pronouns, the plural of verbs
+# ("بحثوا"), plural, dual and feminine endings, then the nisba and taa marbuta
+# (written ه once normalised).
+_SUFFIXES = tuple(
+    normalize(suffix) for suffix in "هما كما ها هم هن كم نا ه وا تين تان ات ون ين ان ية ة ي".split()
+)
+# The plural ون follows participles of four letters or more ("مسؤولون",
+# "ساهدون"); three letters and ون are mostly one word ("تعاون", "قانون"). The
+# dual ين and ان do follow three letters ("البلدين", "الطرفان").
+_SHORTEST_BEFORE = {"ون": _STEM_MIN + 1}
+_PRONOUNS = frozenset(normalize(suffix) for suffix in "هما كما ها هم هن كم نا ه ي".split())
+# The article with what may precede it; "لل" is ل + ال, or ل before a word that
+# starts with ل ("لليبيا"), so both readings are kept.
+_ARTICLES = ("ولل", "فلل", "وبال", "فبال", "وكال", "فكال", "وال", "فال", "بال", "كال", "لل", "ال")
+_PROCLITICS = ("وب", "وك", "ول", "فب", "فك", "فل", "و", "ف", "ب", "ك", "ل")
+_UNCUT = frozenset(
+    normalize(word)
+    for word in """
+    الله لبنان سودان عمان إيران يابان يونان باكستان أفغانستان بحرين فلسطين
+    تونس كردستان أذربيجان الشيشان
+    """.split()
+)
+
+
+def _cut_suffixes(word: str) -> tuple[str, ...]:
+    """The word without its suffixes, plus a second reading where a pronoun
+    followed a taa marbuta ("حكومتها" is "حكومة" + ها, so it meets "حكومة")."""
+    if word in _UNCUT or word.endswith("ستان"):
+        return (word,)
+    readings = []
+    for suffix in _SUFFIXES:
+        if suffix == "ان" and _is_ifaal(word):
+            continue
+        if word.endswith(suffix) and len(word) - len(suffix) >= _SHORTEST_BEFORE.get(suffix, _STEM_MIN):
+            word = word[: -len(suffix)]
+            if suffix in _PRONOUNS and word.endswith("ت") and len(word) > _STEM_MIN:
+                readings += _cut_suffixes(word[:-1] + "ه")
+    return (word, *readings)
+
+
+def _is_ifaal(word: str) -> bool:
+    """Whether a word has the shape إفعال, whose final ان belongs to the root when
+    the root ends in ن: "إعلان" (declaration) is not "أعلى" (highest) + ان."""
+    return len(word) == 5 and word[0] == "ا" and word[3:] == "ان"
+
+
+_NOT_PROCLITIC = frozenset(
+    _cut_suffixes(normalize(word))[0]
+    for word in """
+    وزير وزارة وزراء وزاري وفد وطن وطني وقت وضع وكالة وكيل ولاية والي وسط وسيط
+    وساطة وثيقة وثائق وحدة واحد وحيد وجود وصول ورقة وعد وفاة وقف واقع وجهة ورشة وسيلة وسائل
+    وارد وفق وقع ولد فريق فرنسا فترة فكرة فرصة فقط فصل فوز فندق فلسطين
+    بيان بلد بلاد بلدية بحث بنك برلمان برنامج بعثة بريطانيا بروكسل بكين بيروت
+    لقاء لجنة ليبيا لبنان لندن لغة لواء كتاب كلمة كبير كبار كندا كتلة كامل كافة بناء بيئة
+    كمال كريم بشير بلال فيصل فؤاد فاطمة وليد وائل لطفي
+    """.split()
+)
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def stems(word: str, accusative: bool = False) -> tuple[str, ...]:
+    """Every stem a normalised word can be read as, the likeliest first.
+
+    ``accusative`` says the written word ended in tanween fath ("رئيساً"): its
+    final alef is the case ending, not part of the word. Cached, because a
+    text's words repeat far more than they vary.
+    """
+    if accusative and word.endswith("ا") and len(word) > _STEM_MIN:
+        word = word[:-1]
+    if word in _UNCUT:
+        return (word,)
+    for article in _ARTICLES:
+        rest = word[len(article) :]
+        if word.startswith(article) and len(rest) >= _AFTER_ARTICLE_MIN:
+            readings = _cut_suffixes(rest)
+            if article.endswith("لل"):
+                readings += _cut_suffixes("ل" + rest)
+            return tuple(dict.fromkeys(readings))
+    readings = _cut_suffixes(word)
+    for proclitic in _PROCLITICS:
+        rest = word[len(proclitic) :]
+        # The last letter taken as a proclitic must not begin a word that owns it.
+        owner = word[len(proclitic) - 1 :]
+        if (
+            word.startswith(proclitic)
+            and len(rest) >= _STEM_MIN
+            and _cut_suffixes(owner)[0] not in _NOT_PROCLITIC
+        ):
+            readings += _cut_suffixes(rest)
+    return tuple(dict.fromkeys(readings))
+
+
+def is_accusative(word: str, written: str) -> bool:
+    """Whether a normalised word's final alef is the tanween fath of its written form ("رئيساً")."""
+    return word.endswith("ا") and araby.FATHATAN in written[-2:]

@@ -1,0 +1,63 @@
+"""One search, from a URL's parameters to everything the page and the API show of it.
+
+Both ``search.views.SearchView`` and ``search.api.SearchAPIView`` call
+``run_search``: the parameters are checked by ``SearchForm``, the search runs
+once (``results.run``: a page, the count, the facets, a suggestion) and its
+surroundings are shaped (``shaping``). The views only render the outcome.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.http import QueryDict
+
+from archive.paging import PageLinks, url_with
+
+from . import conf, results, shaping
+from .forms import SearchForm
+
+
+@dataclass(frozen=True)
+class SearchOutcome:
+    """A search as asked; ``page`` is None when the parameters were refused or asked nothing."""
+
+    form: SearchForm
+    page: results.ResultPage | None = None
+    facets: list[shaping.FacetGroup] = field(default_factory=list)
+    chips: list[shaping.Link] = field(default_factory=list)
+    sort_links: list[shaping.Link] = field(default_factory=list)
+    pages: PageLinks | None = None
+    suggestion_url: str = ""
+    entities: list = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[str]:
+        return [message for messages in self.form.errors.values() for message in messages]
+
+
+def run_search(
+    params: QueryDict, *, run_when_empty: bool = False, name_entities: bool = False
+) -> SearchOutcome:
+    """Check ``params``, run the search they ask for, and shape what is shown around it.
+
+    A request with no parameters leaves the form unbound. With nothing asked,
+    the page shows how to search, while ``run_when_empty`` lists every article
+    (the API). ``name_entities`` adds, on the first page, the entities the words name.
+    """
+    form = SearchForm(params if run_when_empty else params or None)
+    if not form.is_bound or not form.is_valid() or (form.is_empty and not run_when_empty):
+        return SearchOutcome(form)
+    page = results.run(form.search(), results.page_number(params.get("page")), conf.get("PAGE_SIZE"))
+    labels = results.facet_labels(page.facets)
+    text = form.cleaned_data["q"]
+    return SearchOutcome(
+        form,
+        page,
+        facets=shaping.facet_groups(params, form, page.facets, labels),
+        chips=shaping.chips(params, form, labels),
+        sort_links=shaping.sort_links(params, form),
+        pages=PageLinks.of(params, page.number, page.page_count),
+        suggestion_url=url_with(params, q=page.suggestion) if page.suggestion else "",
+        entities=results.matching_entities(text) if name_entities and text and page.number == 1 else [],
+    )

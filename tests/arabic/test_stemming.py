@@ -1,0 +1,90 @@
+"""arabic.stemming: proclitics read off, suffixes cut, and the traps of a light stemmer avoided."""
+
+import pytest
+
+from arabic.normalization import normalize
+from arabic.stemming import is_accusative, proclitic_readings, stems
+
+
+@pytest.mark.parametrize(
+    ("word", "reading"),
+    [
+        ("لبوقادوم", "بوقادوم"),
+        ("وبوقادوم", "بوقادوم"),
+        ("بالجزاير", "الجزاير"),
+        ("وللجزاير", "الجزاير"),
+        ("للجنه", "اللجنه"),
+        ("فليبيا", "ليبيا"),
+        ("كالعاده", "العاده"),
+    ],
+)
+def test_proclitic_readings_offer_the_word_without_its_proclitics(word, reading):
+    assert reading in {rest for _, rest in proclitic_readings(word)}
+
+
+def test_proclitic_readings_start_with_the_word_itself_and_never_leave_one_letter():
+    readings = list(proclitic_readings("وبه"))
+    assert readings[0] == (0, "وبه")
+    assert all(len(rest) >= 2 for _, rest in readings)
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [
+        ("الاتفاقية", "اتفاق"),
+        ("اتفاقيتين", "اتفاق"),
+        ("والاتفاقيات", "اتفاق"),
+        ("للجزائر", "جزاءر"),
+        ("بالجزائر", "جزاءر"),
+        ("وللجزائر", "جزاءر"),
+        ("مباحثاتها", "مباحث"),
+        ("حكومتها", "حكوم"),
+        ("الحكومة", "حكوم"),
+        ("المسؤولين", "مسءول"),
+        ("بحثوا", "بحث"),
+        ("لتبون", "تبون"),
+        ("وليبيا", "ليبيا"),
+    ],
+)
+def test_stems_include_the_stem_of_every_form(word, stem):
+    assert stem in stems(normalize(word))
+
+
+@pytest.mark.parametrize(
+    ("word", "not_a_stem", "trap"),
+    [
+        ("وزارة", "زار", "ministry is not و + visited"),
+        ("وزير", "زير", "minister is not و + زير"),
+        ("بيان", "بي", "a statement is not two letters"),
+        ("كبار", "بار", "elders are not ك + bar"),
+        ("لجنة", "جنه", "a committee is not ل + paradise"),
+        ("لبنان", "لبن", "Lebanon is not milk"),
+        ("السودان", "سود", "Sudan is not black"),
+        ("البحرين", "بحر", "Bahrain is not the sea"),
+        ("سنة", "سن", "a year is not a tooth"),
+        ("تبون", "تب", "a name of four letters keeps its ون"),
+        ("التعاون", "تعا", "cooperation is not a plural of three letters"),
+        ("قانون", "قان", "a law is not a plural either"),
+        ("إعلان", "اعل", "a declaration is not أعلى (highest) with ان"),
+        ("كمال", "مال", "the name Kamal is not ك + money"),
+        ("الأمين", "امن", "the secretary is not security"),
+    ],
+)
+def test_stems_do_not_fall_into_a_light_stemmers_traps(word, not_a_stem, trap):
+    assert not_a_stem not in stems(normalize(word)), trap
+
+
+def test_ambiguous_proclitic_keeps_both_readings():
+    assert stems("وقال") == ("وقال", "قال")
+    assert stems("لليبيا") == ("يبيا", "ليبيا")
+
+
+def test_tanween_alef_is_a_case_ending_not_part_of_the_word():
+    assert stems("رءيسا", accusative=True) == ("رءيس",)
+    assert stems("رءيسا") == ("رءيسا",)
+
+
+def test_a_final_alef_is_accusative_only_under_tanween_fath():
+    assert is_accusative("رءيسا", "رئيساً")
+    assert not is_accusative("رءيسا", "رئيسا")
+    assert not is_accusative("سلب", "سلبًا")
