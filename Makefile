@@ -8,7 +8,8 @@ BOOTSTRAPPED := $(VENV)/.bootstrapped-$(shell sha256sum requirements.txt | cut -
 BROWSER_PACKAGES := chromium fonts-noto-core
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test lint format setup browser clean articles-fixture bench-analysis bench-search
+
+.PHONY: run test test-fast lint format setup browser clean articles-fixture bench-analysis bench-search
 
 $(BOOTSTRAPPED): requirements.txt
 	python3 -m venv $(VENV)
@@ -40,6 +41,10 @@ lint: $(BOOTSTRAPPED)
 
 test: $(BOOTSTRAPPED) browser lint
 	$(VENV)/bin/pytest
+
+# The edit loop: lint and every test that needs neither a browser nor other processes.
+test-fast: $(BOOTSTRAPPED) lint
+	$(VENV)/bin/pytest -q -m "not slow and not browser"
 
 # Throughput of the Arabic analyzer beside Whoosh's StemmingAnalyzer, on the
 # seed articles repeated to a million words.
