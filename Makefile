@@ -8,7 +8,6 @@ BOOTSTRAPPED := $(VENV)/.bootstrapped-$(shell sha256sum requirements.txt | cut -
 BROWSER_PACKAGES := chromium fonts-noto-core
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-
 .PHONY: run test test-fast lint format setup browser clean articles-fixture bench-analysis bench-search
 
 $(BOOTSTRAPPED): requirements.txt
