@@ -152,3 +152,36 @@ def ends_with_tanween(written: str) -> bool:
     """
     stripped = written.rstrip(araby.TATWEEL)
     return bool(stripped) and stripped[-1] in _TANWEEN
+
+
+def _variants() -> dict[str, str]:
+    """Each normalised character, and every character that ``normalize`` folds into it."""
+    variants: dict[str, str] = {}
+    for code, folded in _TABLE.items():
+        if folded is not None and len(folded) == 1:
+            variants[folded] = variants.get(folded, folded) + chr(code)
+    return variants
+
+
+_VARIANTS = _variants()
+# Between two letters of a name: marks, tatweel, spaces and punctuation, in any number.
+_BETWEEN_LETTERS = r"(?:\W|" + araby.TATWEEL + ")*"
+
+
+def written_forms_pattern(text: str) -> str:
+    """A regular expression that finds, in any text, every way of writing ``text``.
+
+    Each letter stands for all the characters ``normalize`` folds into it (and
+    a Latin letter for both cases); between two letters may stand diacritics,
+    tatweel, spaces or punctuation, so "عبد المجيد" also finds "عبدالمجيد"
+    and "عبدُ المَجيد". It finds more than the words themselves (a letter run
+    inside a longer word): a filter for the texts that may name something,
+    to be read word by word afterwards. Only syntax that Python's ``re`` and
+    PostgreSQL's regular expressions share is used, so a database can run it.
+    """
+    letters = [char for char in normalize(text) if _WORD.fullmatch(char)]
+    classes = []
+    for letter in letters:
+        forms = _VARIANTS.get(letter, letter) + letter.upper()
+        classes.append("[" + "".join(dict.fromkeys(re.escape(form) for form in forms)) + "]")
+    return _BETWEEN_LETTERS.join(classes)

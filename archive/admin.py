@@ -16,7 +16,7 @@ from arabic.numbers import arabic_count
 
 from .forms import PartialDateFormField
 from .identity import content_hash
-from .linking import link_mentions, relink
+from .linking import Gazetteer, link_mentions, relink
 from .models import (
     Agreement,
     Alias,
@@ -148,7 +148,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         """Link again once the editor's own mention edits are saved, so both agree."""
         super().save_related(request, form, formsets, change)
-        link_mentions(form.instance)
+        link_mentions(form.instance, Gazetteer.from_database())
 
     @admin.action(description="إعادة ربط الكيانات في المقالات المحددة")
     def relink(self, request, queryset):

@@ -6,4 +6,6 @@ class ArchiveConfig(AppConfig):
     verbose_name = "الأرشيف"
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the linking on save)
+        from . import signals
+
+        signals.connect()

@@ -37,7 +37,8 @@ class PartialDate:
     def __post_init__(self) -> None:
         if self.day is not None and self.month is None:
             raise ValueError("a day needs a month")
-        datetime.date(self.year, self.month or 1, self.day or 1)  # raises if invalid
+        # Raises for a date the calendar does not have; a month or a day of 0 included.
+        datetime.date(self.year, 1 if self.month is None else self.month, 1 if self.day is None else self.day)
 
     @property
     def precision(self) -> str:

@@ -24,6 +24,7 @@ from arabic.numbers import CountedNoun, arabic_count
 
 from .dates import PartialDate
 from .identity import content_hash
+from .linking import Gazetteer, save_linked
 from .models import Article, Source
 
 TEXT_SUFFIX = ".txt"
@@ -370,8 +371,9 @@ def import_paths(paths: Iterable[str | Path]) -> ImportReport:
 
 
 def save_all(planned: list[Planned]) -> ImportReport:
-    """Save each article whose content is new; report the duplicates."""
+    """Save and link each article whose content is new, with one gazetteer; report the duplicates."""
     report = ImportReport()
+    gazetteer = Gazetteer.from_database()
     first_seen: dict[str, Location] = {}
     sources: dict[str, Source] = {}
     for item in planned:
@@ -388,6 +390,6 @@ def save_all(planned: list[Planned]) -> ImportReport:
             if name not in sources:
                 sources[name], _ = Source.objects.get_or_create(name=name)
             item.article.source = sources[name]
-        item.article.save()  # links its mentions through archive.signals
+        save_linked(item.article, gazetteer)
         report.created.append(item.article)
     return report

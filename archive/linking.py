@@ -10,6 +10,12 @@ by two entities is ambiguous and is left for an editor to link by hand.
 
 Re-linking keeps what an editor confirmed (while the text still says it) and
 replaces the automatic mentions, so it can be run any number of times.
+
+Linking runs once per save, by whoever saves: the admin after the editor's own
+mention edits, the importer with one gazetteer for the whole import
+(``save_linked``). A change to an entity or an alias queues a ``RelinkTask``
+(``archive.signals``), and ``relink_queued`` links again the articles that may
+name that entity.
 """
 
 from __future__ import annotations
@@ -19,13 +25,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.dispatch import Signal
 
-from arabic.normalization import Word, ends_with_tanween, normalize, words
+from arabic.normalization import Word, ends_with_tanween, normalize, words, written_forms_pattern
 from arabic.stemming import proclitic_readings
 
-from .models import Alias, Article, Entity, Mention
+from .models import Alias, Article, Entity, Mention, RelinkTask
 
 # Sent when linking adds mentions to an article: they are created in bulk,
 # which sends no post_save, and whatever depends on an article's mentions
@@ -120,9 +126,8 @@ def confirmed_still_valid(mention: Mention, body: str, gazetteer: Gazetteer) -> 
 
 
 @transaction.atomic
-def link_mentions(article: Article, gazetteer: Gazetteer | None = None) -> None:
+def link_mentions(article: Article, gazetteer: Gazetteer) -> None:
     """Bring the article's stored mentions in line with its body."""
-    gazetteer = gazetteer or Gazetteer.from_database()
     existing = list(article.mentions.all())
     confirmed = [m for m in existing if m.confirmed and confirmed_still_valid(m, article.body, gazetteer)]
     found = {
@@ -140,6 +145,14 @@ def link_mentions(article: Article, gazetteer: Gazetteer | None = None) -> None:
         mentions_added.send(sender=Article, article=article)
 
 
+@transaction.atomic
+def save_linked(article: Article, gazetteer: Gazetteer | None = None) -> Article:
+    """Save ``article`` and link it, together; pass the gazetteer when saving many."""
+    article.save()
+    link_mentions(article, gazetteer or Gazetteer.from_database())
+    return article
+
+
 def relink(articles: QuerySet[Article] | None = None, batch_size: int = 500) -> int:
     """Link the given articles (all by default) again with one gazetteer; returns how many."""
     gazetteer = Gazetteer.from_database()
@@ -149,3 +162,28 @@ def relink(articles: QuerySet[Article] | None = None, batch_size: int = 500) -> 
         link_mentions(article, gazetteer)
         count += 1
     return count
+
+
+def relink_queued(batch_size: int = 100) -> int:
+    """Link again the articles that may name the queued entities; returns how many tasks were done.
+
+    The articles are those that mention one of the entities now, and those
+    whose body may write one of their spellings (a regular expression run by
+    the database, ``written_forms_pattern``); the gazetteer then reads them
+    word by word. The tasks taken are deleted only once their articles are linked.
+    """
+    done = 0
+    while tasks := list(RelinkTask.objects.order_by("id").values_list("id", "entity_id")[:batch_size]):
+        entity_ids = {entity_id for _, entity_id in tasks}
+        spellings = [
+            *Entity.objects.filter(pk__in=entity_ids).values_list("name", flat=True),
+            *Alias.objects.filter(entity_id__in=entity_ids).values_list("name", flat=True),
+        ]
+        patterns = [pattern for pattern in map(written_forms_pattern, spellings) if pattern]
+        articles = Q(pk__in=Mention.objects.filter(entity_id__in=entity_ids).values("article_id"))
+        if patterns:
+            articles |= Q(body__regex="|".join(f"(?:{pattern})" for pattern in patterns))
+        relink(Article.objects.filter(articles))
+        RelinkTask.objects.filter(id__in=[task_id for task_id, _ in tasks]).delete()
+        done += len(tasks)
+    return done

@@ -13,7 +13,25 @@ when the index is locked. This backend overrides those parts and nothing else:
   facets are counted from per-reader sets of documents; highlighting marks the
   words the query matched, by the same analysis that indexed them;
 - writing: one transaction for a batch of updates and deletes, which waits for
-  the index lock and raises when it cannot write (see ``search.indexing``).
+  the index lock and raises when it cannot write; haystack's ``update_index``,
+  ``rebuild_index`` and ``clear_index`` hold the index write lock, as the
+  queue's writer does, and read their objects again under it (see ``search.indexing``).
+
+The contract, what another engine (an OpenSearch backend, say) must provide for
+the rest of the archive to work unchanged:
+
+- ``apply_changes(updated, removed)``: write (index, object) pairs and delete
+  identifiers in one transaction, raising on failure so the queue keeps them;
+  ``update``/``remove``/``clear`` for haystack's commands, under the write lock;
+- ``search(..., text=...)``: the searcher's own words arrive apart from the
+  filters (``ArchiveSearchQuerySet.matching``) and are read with the query
+  syntax of ``search.query`` and the analysis of ``search.analysis``;
+- facets: for each requested field, (value, count) pairs, most frequent first,
+  counted over every match, not the page;
+- highlights: on request, each result's ``highlighted`` holds ``title`` and a
+  ``body`` snippet as ``search.highlighting.Highlighted``, marking the words the
+  query matched whatever their written form;
+- ``spelling_suggestion`` when a search finds little, and ``more_like_this``.
 """
 
 from __future__ import annotations
@@ -21,16 +39,18 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 
+from django.apps import apps
 from django.db.models import Model
+from haystack import connections
 from haystack.backends import BaseEngine
 from haystack.backends.whoosh_backend import WhooshSearchBackend, WhooshSearchQuery
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
+from haystack.exceptions import NotHandled
 from haystack.models import SearchResult
 from haystack.query import SearchQuerySet
 from haystack.utils import get_identifier, get_model_ct
 from whoosh import query as whoosh_query
-from whoosh import scoring, sorting
-from whoosh.collectors import FilterCollector, SortingCollector, TopCollector
+from whoosh.collectors import FilterCollector, SortingCollector
 from whoosh.columns import NumericColumn
 from whoosh.fields import DATETIME, KEYWORD, STORED, TEXT
 from whoosh.reading import SegmentReader
@@ -42,7 +62,9 @@ from . import conf
 from .analysis import arabic_analyzer
 from .facets import FacetCounter
 from .highlighting import QueryTerms, highlight, snippet
+from .indexing import index_write_lock
 from .query import ArabicQueryParser
+from .ranking import CachedLengthBM25F, TopAndEveryCollector, sort_field
 from .suggestions import suggest
 
 EXACT_SUFFIX = "_exact"
@@ -100,7 +122,7 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
         if current is None or not current.up_to_date():
             if current is not None:
                 current.close()
-            current = self.index.searcher(weighting=_CachedLengthBM25F())
+            current = self.index.searcher(weighting=CachedLengthBM25F())
             self._local.searcher, self._local.facets = current, FacetCounter(current.reader())
         return current
 
@@ -111,9 +133,11 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
     ) -> int:
         """Write ``updated`` (index, object) pairs and delete ``removed`` identifiers, all or none.
 
-        Waits for the index lock rather than giving up, and raises on failure,
-        so the caller keeps the changes queued. With several ``processes``, each
-        writes its own segment, left unmerged. Returns the documents written.
+        Waits for Whoosh's lock rather than giving up, and raises on failure,
+        so the caller keeps the changes queued. Takes no index write lock of
+        its own: its callers hold it, around reading their objects too. With
+        several ``processes``, each writes its own segment, left unmerged.
+        Returns the documents written.
         """
         if not self.setup_complete:
             self.setup()
@@ -136,17 +160,43 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
         return written
 
     def update(self, index, iterable, commit=True):
-        """``update_index`` and ``rebuild_index``: a large batch is analysed by several processes.
+        """``update_index`` and ``rebuild_index``: write a batch, read again under the index write lock.
 
-        Merging their segments would cost more than the analysis saved, and
-        each is large enough (``PARALLEL_BATCH``) that the writer never merges it.
+        haystack reads the batch before calling this, holding no lock: an
+        editor may save one of its objects, and the writer write it, before
+        this batch is written. So the objects are read again once the write
+        lock is held (``search.indexing``), and only those still indexable
+        are written, as they are now: the newer edit wins. A large batch is
+        analysed by several processes; merging their segments would cost more
+        than the analysis saved, and each is large enough (``PARALLEL_BATCH``)
+        that the writer never merges it.
         """
-        documents = [(index, obj) for obj in iterable]
-        large = len(documents) >= conf.get("PARALLEL_BATCH")
-        self.apply_changes(documents, (), conf.get("INDEX_PROCESSES") if large else 1)
+        with index_write_lock(alias=self.connection_alias):
+            documents = [(index, obj) for obj in _read_again(index, iterable, self.connection_alias)]
+            large = len(documents) >= conf.get("PARALLEL_BATCH")
+            self.apply_changes(documents, (), conf.get("INDEX_PROCESSES") if large else 1)
 
     def remove(self, obj_or_string, commit=True):
-        self.apply_changes((), [get_identifier(obj_or_string)])
+        """Remove a document, unless its object is indexable now (``update_index --remove``).
+
+        haystack decides which documents are stale from the database's keys
+        read earlier; an object an editor created since, and the writer
+        indexed, would be removed with no task left to write it again.
+        """
+        identifier = get_identifier(obj_or_string)
+        with index_write_lock(alias=self.connection_alias):
+            current = _current_object(self.connection_alias, identifier)
+            self.apply_changes([current] if current else (), () if current else [identifier])
+
+    def clear(self, models=None, commit=True):
+        """haystack's clear (``clear_index``, the first half of ``rebuild_index``), under the write lock.
+
+        Clearing everything deletes the index folder and creates it again
+        with the code's schema (haystack's ``delete_index``): no batch may
+        be writing into it meanwhile.
+        """
+        with index_write_lock(alias=self.connection_alias):
+            super().clear(models, commit)
 
     # Searching --------------------------------------------------------------
 
@@ -171,9 +221,9 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
         if allowed is not None and not allowed:
             # Whoosh reads an empty filter as no filter at all.
             return {"results": [], "hits": 0, "facets": {}, "spelling_suggestion": None}
-        field, reverse = _sort_field(sort_by)
+        field, reverse = sort_field(sort_by)
         limit = max(1, end_offset if end_offset is not None else start_offset + conf.get("PAGE_SIZE"))
-        matching = SortingCollector(field, limit, reverse) if field else _TopAndEveryCollector(limit)
+        matching = SortingCollector(field, limit, reverse) if field else TopAndEveryCollector(limit)
         collector = FilterCollector(matching, allowed, None) if allowed is not None else matching
         searcher.search_with_collector(wanted, collector)
         found = collector.results()
@@ -265,43 +315,21 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
         return (result_class or SearchResult)(app_label, model_name, pk, hit.score or 0, **stored)
 
 
-class _CachedLengthBM25F(scoring.BM25F):
-    """Whoosh's BM25F, reading each document's field length from a list kept per segment.
-
-    Stock BM25F reads the length from disk for every hit of every term: a
-    quarter of a search's time when the words are common.
-    """
-
-    def scorer(self, searcher, fieldname, text, qf=1):
-        scorer = super().scorer(searcher, fieldname, text, qf)
-        if isinstance(scorer, scoring.BM25FScorer):
-            scorer.dfl = _field_lengths(searcher, fieldname).__getitem__
-        return scorer
+def _read_again(index, objects: Iterable[Model], alias: str) -> list[Model]:
+    """``objects`` as the database holds them now, those that ``index`` still indexes."""
+    pks = [obj.pk for obj in objects]
+    return list(index.index_queryset(using=alias).filter(pk__in=pks)) if pks else []
 
 
-def _field_lengths(searcher, fieldname: str) -> list[int]:
-    """The length of ``fieldname`` in each document of the segment ``searcher`` reads, read once."""
-    cached = searcher.__dict__.setdefault("_field_lengths", {})
-    if fieldname not in cached:
-        length = searcher.doc_field_length
-        cached[fieldname] = [length(docnum, fieldname, 1) for docnum in range(searcher.doc_count_all())]
-    return cached[fieldname]
-
-
-class _TopAndEveryCollector(TopCollector):
-    """The best ``limit`` documents by score, and every match: page, count and facets in one pass.
-
-    Whoosh's own top-N collector can skip blocks that cannot reach the page, but
-    then counts the matches in a second pass; in news, where the words searched
-    for are in most articles, it seldom skips, and the second pass costs a third.
-    """
-
-    def __init__(self, limit: int):
-        super().__init__(limit, usequality=False)
-
-    def _collect(self, global_docnum, score):
-        self.docset.add(global_docnum)
-        return super()._collect(global_docnum, score)
+def _current_object(alias: str, identifier: str) -> tuple[object, Model] | None:
+    """The (index, object) that haystack's ``identifier`` names, if the object is indexable now."""
+    app_label, model_name, pk = identifier.split(".", 2)
+    try:
+        index = connections[alias].get_unified_index().get_index(apps.get_model(app_label, model_name))
+    except (LookupError, NotHandled):
+        return None
+    obj = index.index_queryset(using=alias).filter(pk=pk).first()
+    return (index, obj) if obj is not None else None
 
 
 def _merge_small_segments(writer, segments):
@@ -319,18 +347,6 @@ def _merge_small_segments(writer, segments):
         writer.add_reader(reader)
         reader.close()
     return [segment for segment in segments if segment not in small]
-
-
-def _sort_field(sort_by) -> tuple[sorting.FacetType | None, bool]:
-    """Whoosh's sort key and direction from haystack's ``order_by`` (one field).
-
-    A document without a value (an undated article) sorts last either way.
-    """
-    if not sort_by:
-        return None, False
-    field, reverse = sort_by[0].lstrip("-"), sort_by[0].startswith("-")
-    last = 0 if reverse else 2**64 - 1
-    return sorting.TranslateFacet(lambda value: value or last, sorting.FieldFacet(field)), reverse
 
 
 class ArabicSearchQuery(WhooshSearchQuery):

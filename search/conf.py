@@ -20,6 +20,9 @@ DEFAULTS = {
     "WRITE_LOCK_TIMEOUT": 30.0,
     # Seconds between two looks at the queue when it is empty.
     "WRITER_POLL_INTERVAL": 0.25,
+    # Seconds after the writer's last heartbeat (it beats on every look at the
+    # queue) from which `check --deploy` warns that it is not running (search.W003).
+    "WRITER_HEARTBEAT_LIMIT": 60.0,
     # Processes that analyse a large batch of update_index or rebuild_index in
     # parallel, and from how many documents a batch counts as large: enough
     # that each process's segment is not SMALL_SEGMENT, which the writer merges.

@@ -21,9 +21,20 @@ How.
   rows it took. A failed write deletes nothing, so the batch is tried again; a
   row queued during a batch is not taken, so its object is written again later.
   Writing a document twice is harmless; skipping one is what must never happen.
-- One writer per index, so that no writer can write an older version of an
-  object after another wrote a newer one: it holds an flock, which the kernel
-  releases when the process ends, however it ends.
+- One writer process per index (``writer_lock``, an flock held for the
+  writer's life, which the kernel releases when the process ends, however it
+  ends), so two writers never drain the same rows.
+- One write at a time, whatever writes (``index_write_lock``): each batch the
+  writer drains, each batch of haystack's ``update_index``/``rebuild_index``,
+  and ``clear_index`` read their objects and write them holding it. Without it,
+  a rebuild that read an article before an editor saved it could write its old
+  copy after the writer had written the new one, and the index would stay
+  stale with an empty queue. With it, an edit saved after a batch read its
+  objects is queued, and the writer writes it only once that batch is written;
+  an edit saved before is read by the batch.
+- An index built with another schema (a renamed field, a moved analyzer) is
+  cleared and written again by the writer (``heal``): haystack would open it
+  with the code's schema and silently answer wrongly.
 """
 
 from __future__ import annotations
@@ -46,7 +57,10 @@ from haystack.constants import DEFAULT_ALIAS
 from haystack.exceptions import NotHandled
 from haystack.query import SearchQuerySet
 
+from archive.linking import relink_queued
+
 from . import conf
+from .index_schema import built_with_another_schema
 from .models import IndexTask
 
 log = logging.getLogger(__name__)
@@ -87,8 +101,32 @@ def enqueue_all() -> int:
     return total
 
 
-def heal() -> int:
-    """Queue everything when the index is empty but the archive is not (a new or deleted index folder)."""
+def heal(stop: threading.Event | None = None) -> int:
+    """Queue everything when the index was built with another schema, or is empty but the archive is not.
+
+    Returns how many were queued. An empty index is a new or a deleted index folder.
+    """
+    return _rebuild_another_schema(stop) or _fill_empty_index()
+
+
+def _rebuild_another_schema(stop: threading.Event | None) -> int:
+    """Clear an index built with another schema and queue everything; how many were queued.
+
+    haystack opens any index with the code's schema, so an old index is not an
+    error but wrong answers (a renamed facet field counts nothing). Checked and
+    cleared under the write lock, so no rebuild batch falls between the two.
+    """
+    with index_write_lock(stop) as held:
+        if not held or not built_with_another_schema():
+            return 0
+        log.warning("بُني فهرس البحث بمخطط غير مخطط الشيفرة الحالية (حقول أو محلل آخر): يُمسح ويُبنى من جديد.")
+        connections[DEFAULT_ALIAS].get_backend().clear()  # haystack's clear() recreates it with the schema
+        queued = enqueue_all()
+    log.warning("أُدرج كل ما يُفهرس (%d) في الطابور ليُكتب في الفهرس بالمخطط الحالي.", queued)
+    return queued
+
+
+def _fill_empty_index() -> int:
     indexes = _unified_index().get_indexes().values()
     if SearchQuerySet(using=DEFAULT_ALIAS).count() or not any(
         index.index_queryset(using=DEFAULT_ALIAS).exists() for index in indexes
@@ -106,18 +144,28 @@ def drain(batch_size: int | None = None, stop: threading.Event | None = None) ->
     """Index the queued changes, oldest first, a batch at a time, until none is left or ``stop`` is set.
 
     Returns how many tasks were done. A batch that cannot be written raises,
-    and its tasks stay queued.
+    and its tasks stay queued. Each batch holds the index write lock from
+    taking its rows to deleting them, so that it reads its objects after any
+    batch of a rebuild that was writing; ``stop`` set while waiting for the
+    lock leaves the batch queued.
     """
     batch_size = batch_size or conf.get("WRITER_BATCH_SIZE")
     done = 0
     while not (stop and stop.is_set()):
-        tasks = list(IndexTask.objects.order_by("id").values_list("id", "model", "object_pk")[:batch_size])
-        if not tasks:
-            break
-        _write(tasks)
-        taken = [task_id for task_id, _, _ in tasks]
-        # Exactly the rows taken: one queued meanwhile for the same object stays, and is done again.
-        IndexTask.objects.filter(id__lte=taken[-1], id__in=taken).delete()
+        if not IndexTask.objects.exists():
+            break  # an idle writer looks without locking, and never delays a rebuild's batch
+        with index_write_lock(stop) as held:
+            if not held:
+                break
+            tasks = list(
+                IndexTask.objects.order_by("id").values_list("id", "model", "object_pk")[:batch_size]
+            )
+            if not tasks:
+                break
+            _write(tasks)
+            taken = [task_id for task_id, _, _ in tasks]
+            # Exactly the rows taken: one queued meanwhile for the same object stays, and is done again.
+            IndexTask.objects.filter(id__lte=taken[-1], id__in=taken).delete()
         done += len(tasks)
     return done
 
@@ -147,18 +195,94 @@ def _unified_index():
     return connections[DEFAULT_ALIAS].get_unified_index()
 
 
+# Files beside the index ---------------------------------------------------------
+
+
+def beside_index(suffix: str, alias: str = DEFAULT_ALIAS) -> Path:
+    """A file beside the index folder, named after it: ``<index>.<suffix>``.
+
+    Beside, not in it: ``rebuild_index`` deletes the folder (haystack's
+    ``delete_index`` is an ``rmtree``), and a lock in it would vanish with it.
+    A server engine has no folder; its files are in the data folder.
+    """
+    index = Path(connections[alias].options.get("PATH") or settings.DATA_DIR / "search_index")
+    return index.with_name(f"{index.name}.{suffix}")
+
+
+def heartbeat_path() -> Path:
+    """The file the running writer touches on every turn of its loop (read by the ``search.W003`` check)."""
+    return beside_index("writer.heartbeat")
+
+
+def _beat() -> None:
+    heartbeat_path().touch()
+
+
+# One write at a time ------------------------------------------------------------
+
+_holding = threading.local()
+
+
+@contextmanager
+def index_write_lock(stop: threading.Event | None = None, alias: str = DEFAULT_ALIAS) -> Iterator[bool]:
+    """Hold the index write lock while inside: yields True, or False if ``stop`` was set while waiting.
+
+    Every path that writes the index holds it around reading its objects and
+    writing them (see the module's docstring). Whoosh's own lock is not enough:
+    it is taken by ``index.writer()``, after haystack has read the objects.
+
+    Without ``stop`` (haystack's commands) it waits as long as it takes,
+    saying so once. With ``stop`` (the writer) it polls, so that SIGTERM stops
+    a writer waiting behind a long rebuild. Reentrant in one thread: flock
+    locks an open file, so a second ``open()`` of the file in the same
+    thread would wait forever for the first. Two threads conflict as two
+    processes do, which is what a rebuild beside a writer in one process needs.
+    """
+    if getattr(_holding, "alias", None) == alias:
+        yield True
+        return
+    path = beside_index("write.lock", alias)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a") as handle:  # closing it releases the flock
+        if not _take(handle, path, stop):
+            yield False
+            return
+        _holding.alias = alias
+        try:
+            yield True
+        finally:
+            _holding.alias = None
+
+
+def _take(handle, path: Path, stop: threading.Event | None) -> bool:
+    """flock ``handle``, waiting if another write holds it; False if ``stop`` is set first."""
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except BlockingIOError:
+        # Routine for the writer during a rebuild; worth saying to whoever ran a haystack command.
+        level = logging.INFO if stop else logging.WARNING
+        log.log(level, "ينتظر قفل الكتابة في الفهرس (%s): عملية أخرى تكتب فيه الآن.", path)
+    if stop is None:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        return True
+    while not stop.wait(conf.get("WRITER_POLL_INTERVAL")):
+        _beat()  # waiting behind a rebuild is not being stopped
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            continue
+    return False
+
+
 # The writer -----------------------------------------------------------------
 
 
 @contextmanager
 def writer_lock() -> Iterator[None]:
-    """Be the index's only writer while inside, or raise ``WriterAlreadyRunning``.
-
-    The lock file lies beside the index folder, not in it: ``rebuild_index``
-    deletes the folder. A server engine has no folder; its lock is in the data folder.
-    """
-    index = Path(connections[DEFAULT_ALIAS].options.get("PATH") or settings.DATA_DIR / "search_index")
-    path = index.with_name(f"{index.name}.writer.lock")
+    """Be the index's only writer process while inside, or raise ``WriterAlreadyRunning``."""
+    path = beside_index("writer.lock")
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("a") as handle:
         try:
@@ -172,28 +296,41 @@ def writer_lock() -> Iterator[None]:
 
 
 def run_writer(stop: threading.Event | None = None, once: bool = False) -> int:
-    """Be the index's writer: heal an empty index, then drain the queue once, or until stopped.
+    """Be the index's writer: heal the index, then drain the queue once, or until stopped.
+
+    Before each drain it links again the articles of the entities whose names
+    changed (``archive.linking.relink_queued``): the mentions it changes queue
+    their articles, which the drain then writes.
 
     Without ``stop``, SIGTERM and SIGINT stop it, after the batch being
-    written. A failed batch is logged and tried again after a pause that
-    doubles up to ``MAX_RETRY_DELAY``. Returns how many tasks were done.
+    written. Healing (see ``heal``) runs at the start and after a failure,
+    inside the loop, so that nothing it meets stops the writer. A failed batch
+    is logged and tried again after a pause that doubles up to
+    ``MAX_RETRY_DELAY``. Each turn touches the heartbeat file, which the
+    ``search.W003`` check reads. Returns how many tasks were done.
     """
     with writer_lock():
-        heal()
         if once:
+            heal()
+            relink_queued()
             return drain()
         stop = stop or _stop_on_signals()
         poll = conf.get("WRITER_POLL_INTERVAL")
         done = failures = 0
+        must_heal = True  # at the start, and after a failure
         log.info("كاتب الفهرس يعمل.")
         while not stop.is_set():
+            _beat()
             close_old_connections()
             try:
-                if failures:
-                    heal()  # the failure may have been a deleted index folder
+                if must_heal:
+                    heal(stop)  # a failure may have been a deleted index folder
+                    must_heal = False
+                relink_queued()  # what it links, it queues for the index
                 done += drain(stop=stop)
             except Exception:
                 failures += 1
+                must_heal = True
                 delay = min(poll * 2**failures, MAX_RETRY_DELAY)
                 log.exception("تعذّرت كتابة دفعة في الفهرس؛ بقيت في الطابور وتُعاد بعد %.1f ث.", delay)
                 # A fresh backend opens the index again, and makes its folder if it was deleted.

@@ -2,6 +2,7 @@
 
 import pytest
 
+from archive.linking import save_linked
 from archive.models import Alias, Article, Country, Person
 
 
@@ -36,12 +37,14 @@ def boukadoum(algeria) -> Person:
 @pytest.fixture
 def visit_article(tebboune, boukadoum, libya) -> Article:
     """Two paragraphs naming two people and two countries, one with a proclitic."""
-    return Article.objects.create(
-        title="بوقادوم في طرابلس",
-        body=(
-            "وصل وزير الخارجية صبري بوقادوم إلى ليبيا.\n\n"
-            "ونقل دعوة من الرئيس عبدالمجيد تبون لزيارة الجزائر، وأكد لبوقادوم المنفي ذلك."
-        ),
+    return save_linked(
+        Article(
+            title="بوقادوم في طرابلس",
+            body=(
+                "وصل وزير الخارجية صبري بوقادوم إلى ليبيا.\n\n"
+                "ونقل دعوة من الرئيس عبدالمجيد تبون لزيارة الجزائر، وأكد لبوقادوم المنفي ذلك."
+            ),
+        )
     )
 
 

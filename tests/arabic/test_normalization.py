@@ -1,8 +1,17 @@
 """arabic.normalization: what counts as the same word, and where it sits in the text."""
 
+import re
+
 import pytest
 
-from arabic.normalization import ends_with_tanween, normalize, normalize_with_offsets, strip_marks, words
+from arabic.normalization import (
+    ends_with_tanween,
+    normalize,
+    normalize_with_offsets,
+    strip_marks,
+    words,
+    written_forms_pattern,
+)
 
 
 @pytest.mark.parametrize(
@@ -68,3 +77,27 @@ def test_ends_with_tanween_marks_indefinite_words(written, expected):
 
 def test_strip_marks_keeps_letters_as_written():
     assert strip_marks("الرئيسُ الجزائريّ ليبيـا\u200f") == "الرئيس الجزائري ليبيا"
+
+
+@pytest.mark.parametrize(
+    ("spelling", "text"),
+    [
+        ("عبد المجيد تبون", "استقبل الرئيس عبدالمجيد تبّون ضيفه"),
+        ("عبدالمجيد تبون", "ولعبد المجيد تـبون رأي"),
+        ("مسؤول", "قال مسئول في الوزارة"),
+        ("الاتفاقية الأمنية", "وقّعا الإتفاقيّة الامنيه"),
+        ("Tebboune", "President TEBBOUNE said"),
+        ("ليبيا", "وصل إلى ﻟﻴﺒﻴﺎ"),
+    ],
+)
+def test_written_forms_pattern_finds_every_way_of_writing_a_name(spelling, text):
+    assert re.search(written_forms_pattern(spelling), text)
+
+
+@pytest.mark.parametrize(("spelling", "text"), [("تشاد", "وصل إلى النيجر"), ("مصر", "مطر غزير")])
+def test_written_forms_pattern_does_not_find_other_words(spelling, text):
+    assert not re.search(written_forms_pattern(spelling), text)
+
+
+def test_written_forms_pattern_of_no_letters_is_empty():
+    assert written_forms_pattern("،،، ...") == ""

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 
+from archive.linking import Gazetteer, relink_queued, save_linked
 from archive.models import Agreement, Alias, Article, Person
 
 pytestmark = pytest.mark.django_db
@@ -50,6 +51,87 @@ def test_adding_an_article_in_the_admin_links_its_mentions(editor_client, tebbou
     assert str(article.published) == "أبريل ٢٠٢١"
     page = editor_client.get(article.get_absolute_url()).content.decode()
     assert f'href="{tebboune.get_absolute_url()}"' in page
+
+
+def test_an_admin_save_reads_the_gazetteer_once(editor_client, tebboune, monkeypatch):
+    """Linking runs once per save, after the editor's own mention edits, never again from a signal."""
+    built = []
+    from_database = Gazetteer.from_database.__func__
+    monkeypatch.setattr(
+        Gazetteer, "from_database", classmethod(lambda cls: built.append(1) or from_database(cls))
+    )
+    response = editor_client.post(
+        reverse("admin:archive_article_add"), article_form(title="زيارة", body="استقبل الرئيس تبون ضيفه.")
+    )
+    assert response.status_code == 302
+    assert len(built) == 1
+    assert [m.entity_id for m in Article.objects.get(title="زيارة").mentions.all()] == [tebboune.id]
+
+
+def mention_forms(article: Article, changes: dict[int, dict[str, str]]) -> dict[str, str]:
+    """The mentions inline of an existing article as the change form posts it, with ``changes`` by index."""
+    mentions = list(article.mentions.order_by("start"))
+    data = {
+        "mentions-TOTAL_FORMS": str(len(mentions)),
+        "mentions-INITIAL_FORMS": str(len(mentions)),
+        "mentions-MIN_NUM_FORMS": "0",
+        "mentions-MAX_NUM_FORMS": "1000",
+    }
+    for index, mention in enumerate(mentions):
+        fields = {
+            "id": str(mention.pk),
+            "article": str(article.pk),
+            "entity": str(mention.entity_id),
+            "start": str(mention.start),
+            "end": str(mention.end),
+            **({"confirmed": "on"} if mention.confirmed else {}),
+            **changes.get(index, {}),
+        }
+        data.update(
+            {f"mentions-{index}-{name}": value for name, value in fields.items() if value is not None}
+        )
+    return data
+
+
+def test_editing_an_article_keeps_the_mention_an_editor_confirmed_and_relinks_the_rest(
+    editor_client, visit_article, boukadoum
+):
+    first = visit_article.mentions.order_by("start").first()
+    assert first.entity_id == boukadoum.id
+    data = article_form(title=visit_article.title, body=visit_article.body + "\n\nوعاد بوقادوم إلى الجزائر.")
+    data.update(mention_forms(visit_article, {0: {"confirmed": "on"}}))
+    response = editor_client.post(reverse("admin:archive_article_change", args=[visit_article.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    visit_article.refresh_from_db()
+    mentions = list(visit_article.mentions.order_by("start"))
+    assert mentions[0].pk == first.pk and mentions[0].confirmed
+    surfaces = [visit_article.body[m.start : m.end] for m in mentions]
+    assert surfaces[-2:] == ["بوقادوم", "الجزائر"], "the new paragraph is linked on the same save"
+    assert [m.confirmed for m in mentions].count(True) == 1
+
+
+def test_an_alias_added_in_the_admin_links_the_articles_that_use_it(editor_client, db):
+    article = save_linked(Article(body="وصل الوزير مساهل إلى طرابلس."))
+    person = Person.objects.create(name="عبد القادر مساهل")
+    relink_queued()
+    assert not article.mentions.exists()
+    response = editor_client.post(
+        reverse("admin:archive_person_change", args=[person.pk]),
+        {
+            "name": person.name,
+            "role": "",
+            "country": "",
+            "description": "",
+            "aliases-TOTAL_FORMS": "1",
+            "aliases-INITIAL_FORMS": "0",
+            "aliases-MIN_NUM_FORMS": "0",
+            "aliases-MAX_NUM_FORMS": "1000",
+            "aliases-0-name": "مساهل",
+        },
+    )
+    assert response.status_code == 302
+    relink_queued()  # what the index writer does next
+    assert [m.entity_id for m in article.mentions.all()] == [person.id]
 
 
 def test_the_same_text_twice_is_refused_with_a_link_to_the_first(editor_client, visit_article):
@@ -122,7 +204,7 @@ def test_an_alias_added_inline_is_stored_normalised(editor_client, algeria):
 
 
 def test_relink_action_links_old_articles_to_a_new_alias(editor_client, db):
-    article = Article.objects.create(body="وصل الوزير مساهل إلى طرابلس.")
+    article = save_linked(Article(body="وصل الوزير مساهل إلى طرابلس."))
     person = Person.objects.create(name="عبد القادر مساهل")
     Alias.objects.create(entity=person, name="مساهل")
     editor_client.post(

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.management import call_command
 
 from arabic.normalization import normalize, words
+from archive.linking import save_linked
 from archive.models import (
     ENTITY_MODELS,
     Agreement,
@@ -296,7 +297,7 @@ def seeds(db) -> dict[str, Article]:
     load_entities()
     paths = sorted(SEEDS.glob("*.txt"))
     assert [path.name[:3] for path in paths] == sorted(EXPECTED)
-    return {path.name[:3]: Article.objects.create(body=path.read_text(encoding="utf-8")) for path in paths}
+    return {path.name[:3]: save_linked(Article(body=path.read_text(encoding="utf-8"))) for path in paths}
 
 
 def mentioned(article: Article) -> set[str]:

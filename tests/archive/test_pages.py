@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from archive.dates import PartialDate
+from archive.linking import save_linked
 from archive.models import Agreement, Article, Organization, Place, Source
 
 pytestmark = pytest.mark.django_db
@@ -59,8 +60,10 @@ def test_article_page_writes_the_date_for_arabic_readers_and_only_as_precise_as_
 
 
 def test_script_in_an_article_body_comes_out_escaped(client, tebboune):
-    article = Article.objects.create(
-        title="<b>عنوان</b>", body='قال تبون <script>alert("x")</script> و<img src=x onerror=alert(1)>.'
+    article = save_linked(
+        Article(
+            title="<b>عنوان</b>", body='قال تبون <script>alert("x")</script> و<img src=x onerror=alert(1)>.'
+        )
     )
     page = client.get(article.get_absolute_url()).content.decode()
     assert "<script>alert" not in page
@@ -71,20 +74,20 @@ def test_script_in_an_article_body_comes_out_escaped(client, tebboune):
 
 
 def test_entity_page_lists_the_articles_that_mention_it(client, visit_article, tebboune):
-    other = Article.objects.create(body="مقال لا يذكر أحدا.")
+    other = save_linked(Article(body="مقال لا يذكر أحدا."))
     page = client.get(tebboune.get_absolute_url()).content.decode()
     assert visit_article.get_absolute_url() in page
     assert other.get_absolute_url() not in page
 
 
 def test_previous_and_next_follow_the_publication_date(client, db):
-    older = Article.objects.create(body="الأقدم.")
+    older = save_linked(Article(body="الأقدم."))
     older.published = PartialDate(2019)
     older.save()
-    middle = Article.objects.create(body="الأوسط.")
+    middle = save_linked(Article(body="الأوسط."))
     middle.published = PartialDate(2020, 5, 1)
     middle.save()
-    newer = Article.objects.create(body="الأحدث.")
+    newer = save_linked(Article(body="الأحدث."))
     newer.published = PartialDate(2021, 1, 1)
     newer.save()
     response = client.get(middle.get_absolute_url())
@@ -96,7 +99,7 @@ def test_article_list_filters_by_source_year_and_country(client, visit_article, 
     visit_article.published = PartialDate(2021, 4, 21)
     visit_article.source = Source.objects.create(name="الشروق")
     visit_article.save()
-    other = Article.objects.create(body="خبر من تونس.")
+    other = save_linked(Article(body="خبر من تونس."))
     url = reverse("archive:article-list")
     for query in ({"source": visit_article.source.slug}, {"year": 2021}, {"country": algeria.slug}):
         articles = list(client.get(url, query).context["articles"])
@@ -141,7 +144,7 @@ def test_listing_pages_query_the_database_a_fixed_number_of_times(
 ):
     source = Source.objects.create(name="المصدر")
     for number in range(30):
-        Article.objects.create(body=f"قال تبون في الخبر رقم {number}.", source=source)
+        save_linked(Article(body=f"قال تبون في الخبر رقم {number}.", source=source))
     with django_assert_max_num_queries(8):
         client.get(reverse("archive:article-list"))
     with django_assert_max_num_queries(8):
@@ -171,7 +174,7 @@ def test_sitemap_lists_every_article_and_entity(client, visit_article):
 
 def test_entity_page_pages_through_every_article_that_mentions_it(client, tebboune):
     for number in range(25):
-        Article.objects.create(body=f"قال تبون في الخبر رقم {number}.")
+        save_linked(Article(body=f"قال تبون في الخبر رقم {number}."))
     first = client.get(tebboune.get_absolute_url())
     last = client.get(tebboune.get_absolute_url(), {"page": "2"})
     shown = {*first.context["articles"], *last.context["articles"]}

@@ -1,7 +1,8 @@
 """Real-browser fixtures: Debian's chromium, driven by Playwright, against a live server.
 
 One browser for the whole session, a fresh context and page for every test, and
-small Arabic articles and entities created through the ORM by the helpers below.
+small Arabic articles and entities created through the ORM by the helpers of
+``pages.py``.
 """
 
 from __future__ import annotations
@@ -9,13 +10,11 @@ from __future__ import annotations
 import os
 import secrets
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
-from archive.models import Alias, Article, Country, Person
+from .pages import CHROMIUM, CHROMIUM_ARGS, DESKTOP, TIMEOUT_MS, SmallArchive, make_small_archive
 
 # Playwright's sync API keeps an asyncio event loop running in the main thread
 # from the moment it starts, so Django sees "async context" and makes every ORM
@@ -25,67 +24,10 @@ from archive.models import Alias, Article, Country, Person
 # variable at each call, so setting it here, before any test runs, is enough).
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 375, "height": 740}
-# A page that does not answer within this many milliseconds is a failure, not a hang.
-TIMEOUT_MS = 10_000
-
-# The sentence the tests' article says, naming a person (by an alias) and a country.
-VISIT_BODY = "استقبل الرئيس عبدالمجيد تبون وفدا ليبيا في الجزائر."
-
-
-# --- The data a page shows ------------------------------------------------------------
-
-
-def make_person(name: str, *aliases: str, **fields) -> Person:
-    """A person with other spellings of their name."""
-    person = Person.objects.create(name=name, **fields)
-    for alias in aliases:
-        Alias.objects.create(entity=person, name=alias)
-    return person
-
-
-def make_article(title: str, body: str, **fields) -> Article:
-    """An article; saving it links its mentions through the post_save signal."""
-    return Article.objects.create(title=title, body=body, **fields)
-
-
-@dataclass(frozen=True)
-class SmallArchive:
-    algeria: Country
-    tebboune: Person
-    visit: Article
-    security: Article
-
-
-def make_small_archive() -> SmallArchive:
-    """A country, a person written two ways, and two articles, one naming both."""
-    algeria = Country.objects.create(name="الجزائر")
-    tebboune = make_person("عبد المجيد تبون", "عبدالمجيد تبون", role="الرئيس الجزائري", country=algeria)
-    visit = make_article("الرئيس تبون يستقبل وفدا ليبيا", VISIT_BODY)
-    security = make_article(
-        "اجتماع حول التعاون في مجال الأمن",
-        "عقد وزراء الداخلية اجتماعا لبحث التعاون الأمني على الحدود.\n\nواتفقوا على لقاء جديد.",
-    )
-    return SmallArchive(algeria=algeria, tebboune=tebboune, visit=visit, security=security)
-
 
 @pytest.fixture
 def small_archive(transactional_db) -> SmallArchive:
     return make_small_archive()
-
-
-# --- The browser ----------------------------------------------------------------------
 
 
 @pytest.fixture(scope="session")
@@ -139,80 +81,3 @@ def editor(transactional_db) -> tuple[str, str]:
     password = secrets.token_urlsafe(24)
     User.objects.create_superuser("mohrer", "mohrer@example.org", password)
     return "mohrer", password
-
-
-# --- What the tests measure -----------------------------------------------------------
-
-
-def page_direction(page: Page) -> dict[str, str]:
-    """The document's declared language and direction, and the body's computed direction."""
-    return page.evaluate(
-        """() => ({
-            lang: document.documentElement.lang,
-            dir: document.documentElement.dir,
-            body: getComputedStyle(document.body).direction,
-        })"""
-    )
-
-
-def horizontal_overflow(page: Page) -> dict[str, object]:
-    """How far the page is wider than the viewport, and which elements stick out."""
-    return page.evaluate(
-        """() => {
-            const width = window.innerWidth;
-            const culprits = [...document.querySelectorAll("body *")]
-                .filter((element) => {
-                    const box = element.getBoundingClientRect();
-                    return box.width > 0 && (box.right > width + 1 || box.left < -1)
-                        && getComputedStyle(element).position !== "absolute";
-                })
-                .slice(0, 5)
-                .map((element) => element.tagName.toLowerCase() + (element.className ? "." + element.className : ""));
-            return {scrollWidth: document.documentElement.scrollWidth, innerWidth: width, culprits};
-        }"""
-    )
-
-
-def platform_fonts(page: Page, selector: str) -> dict[str, int]:
-    """The fonts chromium really drew the text of ``selector`` with, and how many glyphs each.
-
-    ``document.fonts.check`` answers true for any font that is not a web font, even one
-    that is not installed, so this asks the renderer through the DevTools protocol.
-    """
-    cdp = page.context.new_cdp_session(page)
-    try:
-        cdp.send("DOM.enable")
-        cdp.send("CSS.enable")
-        root = cdp.send("DOM.getDocument")["root"]["nodeId"]
-        node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
-        fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
-    finally:
-        cdp.detach()
-    return {font["familyName"]: font["glyphCount"] for font in fonts}
-
-
-def snap(page: Page, name: str, widths: tuple[int, ...] = ()) -> None:
-    """Save full-page screenshots when BROWSER_SCREENSHOTS names a folder, for a human to look at.
-
-    Each width in ``widths`` is shot in turn (then the viewport is put back); with none,
-    the page is shot as it is. Nothing is done, and nothing is slowed, without the variable.
-    """
-    folder = os.environ.get("BROWSER_SCREENSHOTS")
-    if not folder:
-        return
-    Path(folder).mkdir(parents=True, exist_ok=True)
-    original = page.viewport_size
-    for width in widths or (original["width"],):
-        page.set_viewport_size({"width": width, "height": original["height"]})
-        page.screenshot(path=Path(folder) / f"{name}-{width}px.png", full_page=True)
-    page.set_viewport_size(original)
-
-
-def log_in(page: Page, site, editor: tuple[str, str]) -> None:
-    """Log in through the admin's own form, as an editor does."""
-    username, password = editor
-    page.goto(site("/admin/"))
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(password)
-    page.locator("#login-form [type=submit]").click()
-    expect(page.locator("#user-tools")).to_be_visible()

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from search.indexing import drain
 
-from .conftest import log_in, make_small_archive, page_direction, snap
+from .pages import log_in, make_small_archive, page_direction, snap
 
 pytestmark = pytest.mark.browser
 

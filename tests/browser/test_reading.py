@@ -7,7 +7,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import (
+from .pages import (
     PHONE,
     SmallArchive,
     horizontal_overflow,

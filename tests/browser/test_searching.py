@@ -17,7 +17,7 @@ from archive.dates import PartialDate
 from archive.models import Article, Country, Person
 from search.indexing import drain
 
-from .conftest import PHONE, horizontal_overflow, log_in, make_article, make_person, page_direction, snap
+from .pages import PHONE, horizontal_overflow, log_in, make_article, make_person, page_direction, snap
 
 pytestmark = pytest.mark.browser
 

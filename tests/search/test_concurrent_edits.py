@@ -29,8 +29,6 @@ EDITORS = 4
 EDITS = 30
 # Seconds the queue may take to empty once the editors are done.
 QUEUE_DEADLINE = 60
-# An edit must be searchable within this many seconds (the writer polls every 0.25 s).
-FRESHNESS = 2.0
 
 pytestmark = pytest.mark.slow
 
@@ -69,21 +67,26 @@ def edit_articles(editor: int, edits: int, start_at: float) -> None:
                 article.delete()
 
 
-def save_and_wait_until_found(word: str) -> None:
-    """Save an article saying ``word`` and print the seconds until a search finds it."""
+def save_and_wait_until_found(word: str, seconds: float) -> None:
+    """Save an article saying ``word`` as the admin does, then search for it until a search finds it.
+
+    Exits with a message saying what was not found once ``seconds`` have passed:
+    a bound for a writer that never writes, not a measure (``manage.py bench_freshness`` measures).
+    """
     from django.db import transaction
 
     from archive.models import Article
     from search.backends import ArchiveSearchQuerySet
 
     with transaction.atomic():
-        Article.objects.create(title=f"خبر عن {word}", body=f"نص الخبر عن {word}.")
-    saved = time.monotonic()
-    while not ArchiveSearchQuerySet().models(Article).matching(word).count():
-        if time.monotonic() - saved > 10 * FRESHNESS:
-            break
-        time.sleep(0.01)
-    print(time.monotonic() - saved)
+        article = Article.objects.create(title=f"خبر عن {word}", body=f"نص الخبر عن {word}.")
+    deadline = time.monotonic() + seconds
+    while article.pk not in {
+        int(result.pk) for result in ArchiveSearchQuerySet().models(Article).matching(word)
+    }:
+        if time.monotonic() > deadline:
+            raise SystemExit(f"a search for {word!r} still does not find the article saved {seconds} s ago")
+        time.sleep(0.05)
 
 
 # --- The archive, in its own folder --------------------------------------------------
@@ -248,18 +251,20 @@ def test_an_index_folder_deleted_under_the_running_writer_is_written_again_whole
     assert archive.indexed_articles() == archive.articles()
 
 
-def test_an_article_saved_in_another_process_is_searchable_within_two_seconds(archive):
+def test_an_article_saved_in_another_process_becomes_searchable(archive):
+    """An editor's process saves; the writer, in its own process, writes it; a search then finds it.
+
+    Three saves, so the later ones reach an index the writer has already written.
+    How soon is a figure of ``manage.py bench_freshness``, never asserted here.
+    """
     writer = archive.start_writer()
     try:
-        delays = []
         for word in ("الحدود", "التعاون", "الاستقرار"):
             saver = archive.shell(
                 f"from tests.search.test_concurrent_edits import save_and_wait_until_found; "
-                f"save_and_wait_until_found({word!r})"
+                f"save_and_wait_until_found({word!r}, {QUEUE_DEADLINE})"
             )
-            output, errors = saver.communicate(timeout=60)
-            assert saver.returncode == 0, errors
-            delays.append(float(output))
+            _, errors = saver.communicate(timeout=QUEUE_DEADLINE + 60)
+            assert saver.returncode == 0, f"{errors}\nwriter log:\n{archive.writer_log()}"
     finally:
         stop(writer)
-    assert max(delays) < FRESHNESS, delays

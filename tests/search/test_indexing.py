@@ -13,6 +13,7 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 from whoosh.index import LockError, open_dir
 
+from archive.linking import save_linked
 from archive.models import Alias, Article, Entity, Mention, Source
 from search.backends import ArchiveSearchQuerySet
 from search.indexing import drain, writer_lock
@@ -41,7 +42,7 @@ def people_facet() -> list[tuple[str, int]]:
 
 
 def test_a_saved_article_is_queued_and_found_once_the_queue_is_drained():
-    article = Article.objects.create(title="قمة الجزائر", body="انعقدت القمة العربية في الجزائر.")
+    article = save_linked(Article(title="قمة الجزائر", body="انعقدت القمة العربية في الجزائر."))
     assert queued() == [f"archive.article.{article.pk}"]
     assert found("القمة") == set()
     assert drain() == 1
@@ -50,7 +51,7 @@ def test_a_saved_article_is_queued_and_found_once_the_queue_is_drained():
 
 
 def test_an_edited_article_is_found_by_its_new_words_only():
-    article = Article.objects.create(title="قمة الجزائر", body="انعقدت القمة العربية في الجزائر.")
+    article = save_linked(Article(title="قمة الجزائر", body="انعقدت القمة العربية في الجزائر."))
     drain()
     article.title, article.body = "مؤتمر تونس", "انعقد المؤتمر في تونس."
     article.save()
@@ -60,7 +61,7 @@ def test_an_edited_article_is_found_by_its_new_words_only():
 
 
 def test_a_deleted_article_is_gone_from_the_index():
-    article = Article.objects.create(title="قمة الجزائر", body="انعقدت القمة العربية في الجزائر.")
+    article = save_linked(Article(title="قمة الجزائر", body="انعقدت القمة العربية في الجزائر."))
     drain()
     pk = article.pk
     article.delete()
@@ -72,7 +73,7 @@ def test_a_deleted_article_is_gone_from_the_index():
 
 def test_a_mention_an_editor_adds_or_removes_changes_the_article_document(tebboune):
     """An article's document holds the spellings and the facet of every entity it mentions."""
-    article = Article.objects.create(title="استقبال", body="استقبل الرئيس وفدا ليبيا.")
+    article = save_linked(Article(title="استقبال", body="استقبل الرئيس وفدا ليبيا."))
     drain()
     assert found("تبون") == set()
     mention = Mention.objects.create(article=article, entity=tebboune, start=7, end=13, confirmed=True)
@@ -86,7 +87,7 @@ def test_a_mention_an_editor_adds_or_removes_changes_the_article_document(tebbou
 
 
 def test_an_alias_added_or_removed_changes_the_entity_and_the_articles_that_mention_it(tebboune):
-    article = Article.objects.create(title="زيارة", body="استقبل الرئيس عبدالمجيد تبون وفدا.")
+    article = save_linked(Article(title="زيارة", body="استقبل الرئيس عبدالمجيد تبون وفدا."))
     drain()
     alias = Alias.objects.create(entity=tebboune, name="Abdelmadjid Tebboune")
     drain()
@@ -99,7 +100,7 @@ def test_an_alias_added_or_removed_changes_the_entity_and_the_articles_that_ment
 
 def test_relinking_after_a_new_alias_queues_the_articles_it_links(tebboune):
     """Linking creates mentions in bulk, without post_save; the articles it links are still queued."""
-    article = Article.objects.create(title="زيارة", body="التقى الرئيس الجزائري ضيفه في قصر المرادية.")
+    article = save_linked(Article(title="زيارة", body="التقى الرئيس الجزائري ضيفه في قصر المرادية."))
     drain()
     assert found("تبون") == set()
     Alias.objects.create(entity=tebboune, name="الرئيس الجزائري")
@@ -110,7 +111,7 @@ def test_relinking_after_a_new_alias_queues_the_articles_it_links(tebboune):
 
 
 def test_a_renamed_entity_is_found_by_its_new_name_in_the_articles_that_mention_it(tebboune):
-    article = Article.objects.create(title="زيارة", body="استقبل الرئيس عبدالمجيد تبون وفدا.")
+    article = save_linked(Article(title="زيارة", body="استقبل الرئيس عبدالمجيد تبون وفدا."))
     drain()
     tebboune.name = "Abdelmadjid Tebboune"
     tebboune.save()
@@ -121,7 +122,7 @@ def test_a_renamed_entity_is_found_by_its_new_name_in_the_articles_that_mention_
 
 def test_a_renamed_source_is_shown_under_its_new_name_in_its_articles():
     source = Source.objects.create(name="وكالة الأنباء")
-    article = Article.objects.create(title="قمة الجزائر", body="انعقدت القمة العربية.", source=source)
+    article = save_linked(Article(title="قمة الجزائر", body="انعقدت القمة العربية.", source=source))
     drain()
     source.name = "وكالة الأنباء الجزائرية"
     source.save()
@@ -132,7 +133,7 @@ def test_a_renamed_source_is_shown_under_its_new_name_in_its_articles():
 
 def test_an_edit_rolled_back_queues_nothing():
     with pytest.raises(RuntimeError), transaction.atomic():
-        Article.objects.create(title="مسودة", body="نص لم يحفظ.")
+        save_linked(Article(title="مسودة", body="نص لم يحفظ."))
         raise RuntimeError("the editor's request failed after the save")
     assert queued() == []
 
@@ -141,9 +142,9 @@ def test_a_batch_that_cannot_be_written_stays_queued_and_is_written_once_the_ind
     settings, search_index_path
 ):
     settings.ARCHIVE_SEARCH_WRITE_LOCK_TIMEOUT = 0.2
-    Article.objects.create(title="قمة الجزائر", body="انعقدت القمة العربية في الجزائر.")
+    save_linked(Article(title="قمة الجزائر", body="انعقدت القمة العربية في الجزائر."))
     drain()
-    article = Article.objects.create(title="مؤتمر تونس", body="انعقد المؤتمر في تونس.")
+    article = save_linked(Article(title="مؤتمر تونس", body="انعقد المؤتمر في تونس."))
     other_writer = open_dir(search_index_path).writer()  # holds Whoosh's write lock, as another process would
     try:
         with pytest.raises(LockError):

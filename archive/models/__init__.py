@@ -1,0 +1,39 @@
+"""The archive's data: articles and their sources, the entities they mention, and the mentions.
+
+One module a concept; everything is importable from ``archive.models``.
+"""
+
+from .articles import Article, ArticleQuerySet, Source
+from .base import SavedAtomically
+from .entities import (
+    ENTITY_MODELS,
+    Agreement,
+    Alias,
+    Country,
+    Entity,
+    EntityQuerySet,
+    Organization,
+    Person,
+    Place,
+    entity_kinds,
+)
+from .mentions import Mention, RelinkTask
+
+__all__ = [
+    "ENTITY_MODELS",
+    "Agreement",
+    "Alias",
+    "Article",
+    "ArticleQuerySet",
+    "Country",
+    "Entity",
+    "EntityQuerySet",
+    "Mention",
+    "Organization",
+    "Person",
+    "Place",
+    "RelinkTask",
+    "SavedAtomically",
+    "Source",
+    "entity_kinds",
+]

@@ -1,0 +1,146 @@
+"""Articles and the sources that publish them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.text import Truncator
+
+from arabic.numbers import CountedNoun
+
+from ..dates import PartialDate, Precision, partial_date_constraints
+from ..identity import content_hash, unique_slug
+from .base import SavedAtomically
+
+if TYPE_CHECKING:
+    from .entities import Entity
+
+
+class Source(SavedAtomically):
+    name = models.CharField("الاسم", max_length=200, unique=True)
+    slug = models.SlugField("المعرّف", max_length=200, unique=True, allow_unicode=True)
+    url = models.URLField("الموقع", blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "مصدر"
+        verbose_name_plural = "المصادر"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Source, self.name, "source")
+        super().save(*args, **kwargs)
+
+
+class ArticleQuerySet(models.QuerySet):
+    def for_listing(self):
+        """What a list of articles shows, in one query whatever its length.
+
+        The body stays: an untitled article is listed by its opening words.
+        """
+        return self.select_related("source")
+
+    def mentioning(self, entity: Entity):
+        return self.filter(mentions__entity=entity).distinct()
+
+    def published_in(self, year: int):
+        return self.filter(published_on__year=year)
+
+    def years(self) -> list[int]:
+        return sorted(
+            {d.year for d in self.exclude(published_on=None).dates("published_on", "year")},
+            reverse=True,
+        )
+
+
+class Article(SavedAtomically):
+    title = models.CharField("العنوان", max_length=500, blank=True)
+    body = models.TextField("النص", help_text="نص عادي؛ تفصل بين الفقرات أسطر فارغة.")
+    published_on = models.DateField("تاريخ النشر", null=True, blank=True)
+    date_precision = models.CharField("دقة التاريخ", max_length=5, choices=Precision.choices, blank=True)
+    source = models.ForeignKey(
+        Source,
+        verbose_name="المصدر",
+        related_name="articles",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    url = models.URLField("الرابط الأصلي", max_length=1000, blank=True)
+    language = models.CharField("اللغة", max_length=8, default="ar")
+    slug = models.SlugField("المعرّف الدائم", max_length=255, unique=True, allow_unicode=True, editable=False)
+    content_hash = models.CharField("بصمة المحتوى", max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField("أنشئ في", auto_now_add=True)
+    updated_at = models.DateTimeField("عُدّل في", auto_now=True)
+
+    COUNTED = CountedNoun("مقال واحد", "مقالان", "مقالات", "مقالًا", "مقال")
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = [models.F("published_on").desc(nulls_last=True), "-id"]
+        verbose_name = "مقال"
+        verbose_name_plural = "المقالات"
+        indexes = [
+            models.Index(fields=["published_on", "id"]),
+            models.Index(fields=["source", "published_on"]),
+        ]
+        constraints = partial_date_constraints("published_on", "date_precision", "article")
+
+    def __str__(self) -> str:
+        return self.display_title
+
+    def save(self, *args, **kwargs):
+        self.content_hash = content_hash(self.body)
+        if not self.slug:
+            self.slug = unique_slug(Article, self.display_title, "article")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("archive:article-detail", kwargs={"slug": self.slug})
+
+    @property
+    def display_title(self) -> str:
+        """The title, or the opening words of the body when the source gave none."""
+        return self.title or Truncator(self.body).words(12)
+
+    @property
+    def published(self) -> PartialDate | None:
+        return PartialDate.from_stored(self.published_on, self.date_precision)
+
+    @published.setter
+    def published(self, value: PartialDate | None) -> None:
+        self.published_on = value.first_day if value else None
+        self.date_precision = value.precision if value else ""
+
+    def paragraphs_with_offsets(self) -> list[tuple[int, int]]:
+        """Spans of the body's paragraphs: blank lines separate them, or lines."""
+        separator = "\n\n" if "\n\n" in self.body.strip() else "\n"
+        spans, start = [], 0
+        for chunk in self.body.split(separator):
+            end = start + len(chunk)
+            if chunk.strip():
+                spans.append((start, end))
+            start = end + len(separator)
+        return spans
+
+    def neighbour(self, older: bool) -> Article | None:
+        """The article just before (older) or after in date order; undated ones by id."""
+        articles = Article.objects.for_listing()
+        if self.published_on is None:
+            around = articles.filter(published_on=None)
+            step = around.filter(id__lt=self.id) if older else around.filter(id__gt=self.id)
+        else:
+            date = self.published_on
+            if older:
+                step = articles.filter(Q(published_on__lt=date) | Q(published_on=date, id__lt=self.id))
+            else:
+                step = articles.filter(Q(published_on__gt=date) | Q(published_on=date, id__gt=self.id))
+        order = ["-published_on", "-id"] if older else ["published_on", "id"]
+        return step.order_by(*order).first()
