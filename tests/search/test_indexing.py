@@ -159,7 +159,7 @@ def test_a_batch_that_cannot_be_written_stays_queued_and_is_written_once_the_ind
 def test_loading_fixtures_queues_every_article_and_entity_they_hold():
     call_command("loaddata", "entities", "articles", verbosity=0)
     drain()
-    assert indexed(Article) == Article.objects.count() == 5
+    assert indexed(Article) == Article.objects.count() > 0
     assert indexed(Entity) == Entity.objects.filter(kind__in=ENTITY_FACETS).count()
 
 
@@ -169,7 +169,7 @@ def test_index_writer_once_fills_an_empty_index_from_the_database():
     IndexTask.objects.all().delete()
     out = io.StringIO()
     call_command("index_writer", once=True, stdout=out)
-    assert indexed(Article) == 5
+    assert indexed(Article) == Article.objects.count() > 0
     assert indexed(Entity) == Entity.objects.filter(kind__in=ENTITY_FACETS).count()
     assert queued() == []
     assert "فُهرست التغييرات المنتظرة" in out.getvalue()
@@ -183,10 +183,11 @@ def test_a_second_writer_is_refused_with_a_message_saying_why():
 def test_rebuild_index_and_update_index_still_write_the_whole_index():
     call_command("loaddata", "entities", "articles", verbosity=0)
     call_command("rebuild_index", interactive=False, verbosity=0)
-    assert indexed(Article) == 5
+    stored = Article.objects.count()
+    assert indexed(Article) == stored > 0
     Article.objects.first().delete()
     call_command("update_index", remove=True, verbosity=0)
-    assert indexed(Article) == 4
+    assert indexed(Article) == stored - 1
 
 
 def test_an_imported_article_is_found_once_the_queue_is_drained(tmp_path):

@@ -125,11 +125,6 @@ def test_every_fragment_is_copied_from_a_seed_article():
     assert [fragment for fragment in FRAGMENTS if fragment not in seeds] == []
 
 
-def test_there_are_enough_pairs_of_each_kind():
-    assert len(MATCHES) >= 40
-    assert len(NON_MATCHES) >= 15
-
-
 @pytest.mark.parametrize(("query", "fragment"), MATCHES)
 def test_query_finds_the_fragment_that_says_it(search, query, fragment):
     assert fragment in search(query)

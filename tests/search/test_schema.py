@@ -112,7 +112,7 @@ def test_indexed_facet_values_are_the_mentioned_entities_slugs_whole(backend, in
         str(day.year)
         for day in Article.objects.exclude(published_on=None).values_list("published_on", flat=True)
     }
-    assert {term.decode() for term in reader.lexicon("year")} == years == {"2021"}
+    assert {term.decode() for term in reader.lexicon("year")} == years != set()
 
 
 def test_stored_fields_hold_no_terms_and_text_fields_store_nothing(backend, indexed_seeds):
