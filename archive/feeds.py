@@ -3,6 +3,7 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.text import Truncator
 
 from .models import Article
@@ -29,7 +30,12 @@ class LatestArticlesFeed(Feed):
         return article.display_title
 
     def item_description(self, article: Article) -> str:
-        return Truncator(article.body).words(60)
+        """The opening words as text: escaped here as HTML, since feed readers read a description as HTML.
+
+        The feed's XML escapes it once more, so a reader shows "<a href=...>" in
+        a body as those characters, never as a link.
+        """
+        return escape(Truncator(article.body).words(60))
 
     def item_pubdate(self, article: Article):
         return article.created_at

@@ -13,11 +13,17 @@ SLUG_WORDS = 8
 
 
 def unique_slug(model: type[models.Model], text: str, fallback: str) -> str:
-    """An Arabic-friendly slug of ``text``, made unique within ``model``."""
+    """An Arabic-friendly slug of ``text``, made unique within ``model`` by a number after it.
+
+    One query whatever the number of slugs taken: news repeats its headlines'
+    opening words ("استقبل رئيس الجمهورية..."), and asking for each numbered
+    candidate in turn would cost the 800th such article 800 queries.
+    """
     words = slugify(strip_marks(text), allow_unicode=True).split("-")[:SLUG_WORDS]
     base = "-".join(words)[:200].strip("-") or fallback
+    taken = set(model._default_manager.filter(slug__startswith=base).values_list("slug", flat=True))
     slug, counter = base, 2
-    while model._default_manager.filter(slug=slug).exists():
+    while slug in taken:
         slug, counter = f"{base}-{counter}", counter + 1
     return slug
 

@@ -282,6 +282,10 @@ def _draft_from_json(location: Location, line: str) -> Draft:
         raise ImportFileError(
             location, f"JSON غير صالح عند العمود {error.colno}؛ اكتب كائن JSON كاملاً في السطر."
         ) from error
+    except RecursionError:
+        raise ImportFileError(
+            location, "JSON متداخل إلى عمق لا يُقرأ؛ اكتب المقال كائنًا بسيطًا من نصوص."
+        ) from None
     if not isinstance(record, dict):
         raise ImportFileError(location, "يجب أن يكون السطر كائن JSON بين قوسين { }.")
     unknown = [key for key in record if key not in JSONL_KEYS]
@@ -311,12 +315,13 @@ def _string(location: Location, record: dict[str, object], key: str) -> str:
     if not isinstance(value, str):
         raise ImportFileError(location, f"قيمة المفتاح «{key}» يجب أن تكون نصاً بين علامتي تنصيص.")
     control = next(
-        (char for char in value if unicodedata.category(char) == "Cc" and char not in "\n\r\t"), None
+        (char for char in value if unicodedata.category(char) in ("Cc", "Cs") and char not in "\n\r\t"), None
     )
     if control is not None:
-        # An escaped "\u0000" passes the file check; PostgreSQL refuses NUL in text.
+        # An escaped "\u0000" passes the file check; PostgreSQL refuses NUL in text. An escaped
+        # lone surrogate ("\ud800") is half a character, which no UTF-8 text can hold.
         raise ImportFileError(
-            location, f"في قيمة المفتاح «{key}» محرف تحكم غير مرئي (U+{ord(control):04X})؛ احذفه."
+            location, f"في قيمة المفتاح «{key}» محرف لا يُحفظ في نص (U+{ord(control):04X})؛ احذفه."
         )
     return value.strip()
 

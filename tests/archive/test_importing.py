@@ -290,6 +290,11 @@ BAD_RECORDS = [
     (json.dumps({"body": "نص", "title": "ع" * 501}), "500"),
     ('{"body": "نص", "url": "ليس رابطاً"}', "رابط"),
     (json.dumps({"body": "نص", "source": "م" * 201}), "200"),
+    # A lone surrogate escape is valid JSON but no text: no database can store it.
+    ('{"body": "نص \\ud800 مبتور"}', "U+D800"),
+    ('{"body": "نص", "title": "\\udfff"}', "U+DFFF"),
+    # Nesting deep enough to exhaust Python's recursion is refused, not a traceback.
+    ('{"body": ' + "[" * 100_000 + "]" * 100_000 + "}", "JSON"),
 ]
 
 

@@ -1,5 +1,8 @@
 """Browsing pages answer in Arabic, right to left, escape what users wrote, and never 500."""
 
+import html
+import xml.etree.ElementTree as ElementTree
+
 import pytest
 from django.urls import reverse
 
@@ -181,3 +184,13 @@ def test_entity_page_pages_through_every_article_that_mentions_it(client, tebbou
     assert len(shown) == 25
     assert "٢٥ مقالًا" in first.content.decode()
     assert client.get(tebboune.get_absolute_url(), {"page": "zz"}).status_code == 200
+
+
+def test_feed_descriptions_carry_an_articles_markup_as_text_never_as_html(client, db):
+    """Feed readers read a description as HTML: markup in a body must reach them escaped."""
+    body = 'انظر <a href="javascript:alert(1)">هنا</a> & <script>alert(2)</script> النص.'
+    save_linked(Article(title="مقال بعلامات", body=body))
+    feed = ElementTree.fromstring(client.get(reverse("archive:article-feed")).content)
+    description = feed.find("channel/item/description").text
+    assert "<a" not in description and "<script" not in description
+    assert html.unescape(description) == body
