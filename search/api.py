@@ -9,6 +9,8 @@ from archive.models import Article
 
 from .pipeline import run_search
 
+UNAVAILABLE = "فهرس البحث يُعاد بناؤه من قاعدة البيانات الآن؛ أعد المحاولة بعد قليل."
+
 
 def _json(payload: dict, status: int = 200) -> JsonResponse:
     return JsonResponse(payload, status=status, json_dumps_params={"ensure_ascii": False})
@@ -32,6 +34,8 @@ class SearchAPIView(View):
 
     def get(self, request):
         search = run_search(request.GET, run_when_empty=True)
+        if search.unavailable:
+            return _json({"errors": [UNAVAILABLE]}, status=503)
         if search.page is None:
             return _json({"errors": search.errors}, status=400)
         page = search.page

@@ -53,6 +53,7 @@ from whoosh import query as whoosh_query
 from whoosh.collectors import FilterCollector, SortingCollector
 from whoosh.columns import NumericColumn
 from whoosh.fields import DATETIME, KEYWORD, STORED, TEXT
+from whoosh.index import EmptyIndexError
 from whoosh.reading import SegmentReader
 from whoosh.writing import NO_MERGE
 
@@ -68,6 +69,10 @@ from .ranking import CachedLengthBM25F, TopAndEveryCollector, sort_field
 from .suggestions import suggest
 
 EXACT_SUFFIX = "_exact"
+
+
+class IndexUnavailable(Exception):
+    """The index cannot be opened (damaged, or being replaced); the writer rebuilds it from the database."""
 
 
 class ArabicWhooshSearchBackend(WhooshSearchBackend):
@@ -119,12 +124,33 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
         if not self.setup_complete:
             self.setup()
         current = getattr(self._local, "searcher", None)
-        if current is None or not current.up_to_date():
+        if current is None or not self._up_to_date(current):
             if current is not None:
                 current.close()
-            current = self.index.searcher(weighting=CachedLengthBM25F())
+            try:
+                current = self.index.searcher(weighting=CachedLengthBM25F())
+            except Exception:
+                # The index folder was deleted or replaced under this process: open
+                # it anew (haystack makes an empty one for a deleted folder), and the
+                # writer, finding it empty or damaged, indexes everything again.
+                current = self._reopened_searcher()
             self._local.searcher, self._local.facets = current, FacetCounter(current.reader())
         return current
+
+    def _reopened_searcher(self):
+        try:
+            self.setup()
+            return self.index.searcher(weighting=CachedLengthBM25F())
+        except Exception as error:  # whatever Whoosh raises on a damaged index, the answer is the same
+            raise IndexUnavailable(str(error)) from error
+
+    @staticmethod
+    def _up_to_date(searcher) -> bool:
+        """Whether ``searcher`` reads the index's latest commit; not when the index is gone."""
+        try:
+            return searcher.up_to_date()
+        except (EmptyIndexError, OSError):
+            return False
 
     # Writing ----------------------------------------------------------------
 

@@ -9,7 +9,6 @@ and the writer's heartbeat is checked with ``check --deploy`` only, since
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 
 from django.conf import settings
@@ -21,8 +20,8 @@ from haystack.constants import DEFAULT_ALIAS
 from arabic.numbers import CountedNoun, arabic_count, arabic_number
 
 from . import conf
+from .health import writer_heartbeat_age
 from .index_schema import built_with_another_schema
-from .indexing import heartbeat_path
 from .models import IndexTask
 
 TASKS = CountedNoun("مهمة واحدة", "مهمتان", "مهام", "مهمة", "مهمة")
@@ -85,7 +84,7 @@ def check_writer_running(app_configs=None, **kwargs) -> list[Warning]:
     if settings.DEBUG:
         return []
     limit = conf.get("WRITER_HEARTBEAT_LIMIT")
-    age = _heartbeat_age()
+    age = writer_heartbeat_age()
     if age is not None and age <= limit:
         return []
     return [
@@ -106,14 +105,6 @@ def _nearest_existing(path: Path) -> Path:
     while not path.exists() and path != path.parent:
         path = path.parent
     return path
-
-
-def _heartbeat_age() -> float | None:
-    """Seconds since the writer last touched its heartbeat file, None if it never did."""
-    try:
-        return time.time() - heartbeat_path().stat().st_mtime
-    except FileNotFoundError:
-        return None
 
 
 def _since(age: float | None) -> str:

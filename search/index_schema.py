@@ -12,7 +12,6 @@ even unpickle.
 
 from __future__ import annotations
 
-import pickle
 import types
 from pathlib import Path
 
@@ -21,9 +20,6 @@ from haystack.constants import DEFAULT_ALIAS
 from whoosh.fields import Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import TOC, EmptyIndexError, FileIndex
-
-# What unpickling a schema raises when a class it names has moved or gone.
-UNREADABLE = (ImportError, AttributeError, pickle.UnpicklingError, EOFError, TypeError, ValueError)
 
 
 def built_with_another_schema(alias: str = DEFAULT_ALIAS) -> bool:
@@ -41,7 +37,7 @@ def built_with_another_schema(alias: str = DEFAULT_ALIAS) -> bool:
         stored = stored_schema(path)
     except EmptyIndexError:
         return False
-    except UNREADABLE:
+    except Exception:  # a class that moved or is gone, or a damaged table of contents: rebuild either way
         return True
     schema = code_schema(alias)
     return fingerprint(stored) != fingerprint(schema) or _holds_other_fields(path, schema)

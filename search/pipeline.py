@@ -15,6 +15,7 @@ from django.http import QueryDict
 from archive.paging import PageLinks, url_with
 
 from . import conf, results, shaping
+from .backends import IndexUnavailable
 from .forms import SearchForm
 
 
@@ -30,6 +31,8 @@ class SearchOutcome:
     pages: PageLinks | None = None
     suggestion_url: str = ""
     entities: list = field(default_factory=list)
+    # The index could not be read: the page says so, the API answers 503.
+    unavailable: bool = False
 
     @property
     def errors(self) -> list[str]:
@@ -48,7 +51,10 @@ def run_search(
     form = SearchForm(params if run_when_empty else params or None)
     if not form.is_bound or not form.is_valid() or (form.is_empty and not run_when_empty):
         return SearchOutcome(form)
-    page = results.run(form.search(), results.page_number(params.get("page")), conf.get("PAGE_SIZE"))
+    try:
+        page = results.run(form.search(), results.page_number(params.get("page")), conf.get("PAGE_SIZE"))
+    except IndexUnavailable:
+        return SearchOutcome(form, unavailable=True)
     labels = results.facet_labels(page.facets)
     text = form.cleaned_data["q"]
     return SearchOutcome(

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
+from django.http import JsonResponse
+from django.views import View
 from django.views.generic import TemplateView
 
+from . import health
 from .pipeline import run_search
 
 
@@ -12,9 +17,23 @@ class SearchView(TemplateView):
 
     template_name = "search/search.html"
 
-    def get_context_data(self, **kwargs):
-        outcome = run_search(self.request.GET, name_entities=True)
-        return super().get_context_data(search=outcome, form=outcome.form, **kwargs)
+    def get(self, request, *args, **kwargs):
+        outcome = run_search(request.GET, name_entities=True)
+        context = self.get_context_data(search=outcome, form=outcome.form, **kwargs)
+        return self.render_to_response(context, status=503 if outcome.unavailable else 200)
+
+
+class HealthView(View):
+    """``/healthz``: 503 when the database cannot be read, else 200 ("degraded" while the index cannot be).
+
+    An index being rebuilt leaves every page but search answering, so a load
+    balancer should keep sending readers; the figures say how far behind it is.
+    """
+
+    def get(self, request):
+        state = health.current()
+        status = "failing" if not state.serving else "ok" if state.index else "degraded"
+        return JsonResponse({"status": status, **asdict(state)}, status=200 if state.serving else 503)
 
 
 class OpenSearchDescriptionView(TemplateView):

@@ -12,7 +12,7 @@ import secrets
 from collections.abc import Callable, Iterator
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, sync_playwright
 
 from .pages import CHROMIUM, CHROMIUM_ARGS, DESKTOP, TIMEOUT_MS, SmallArchive, make_small_archive
 
@@ -46,19 +46,33 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def new_page(browser: Browser) -> Iterator[Callable[..., Page]]:
-    """Open a page in a fresh context; keyword arguments go to ``browser.new_context``."""
+    """Open a page in a fresh context; keyword arguments go to ``browser.new_context``.
+
+    Every test that browses also proves the Content-Security-Policy holds: a
+    style, script or image the policy blocks (chromium reports it on the
+    console) fails the test, naming what was refused.
+    """
     contexts: list[BrowserContext] = []
+    refused: list[str] = []
 
     def open_page(**context_options) -> Page:
         context_options.setdefault("viewport", DESKTOP)
         context = browser.new_context(**context_options)
         context.set_default_timeout(TIMEOUT_MS)
         contexts.append(context)
-        return context.new_page()
+        page = context.new_page()
+        page.on("console", lambda message: _note_refusal(message, page, refused))
+        return page
 
     yield open_page
     for context in contexts:
         context.close()
+    assert not refused, "the Content-Security-Policy refused:\n" + "\n".join(refused)
+
+
+def _note_refusal(message: ConsoleMessage, page: Page, refused: list[str]) -> None:
+    if message.type == "error" and "Content Security Policy" in message.text:
+        refused.append(f"{page.url}: {message.text}")
 
 
 @pytest.fixture
