@@ -8,7 +8,7 @@ BOOTSTRAPPED := $(VENV)/.bootstrapped-$(shell sha256sum requirements.txt | cut -
 BROWSER_PACKAGES := chromium fonts-noto-core
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test test-fast lint format setup browser clean articles-fixture bench-analysis bench-search bench-freshness
+.PHONY: run test test-fast test-postgres lint format setup browser clean articles-fixture bench-analysis bench-search bench-freshness
 
 $(BOOTSTRAPPED): requirements.txt
 	python3 -m venv $(VENV)
@@ -40,6 +40,11 @@ lint: $(BOOTSTRAPPED)
 
 test: $(BOOTSTRAPPED) browser lint
 	$(VENV)/bin/pytest
+
+# The whole suite again on PostgreSQL: Debian's, installed, started and given a role by
+# .ci/start-postgres, which prints the DATABASE_URL the tests then use.
+test-postgres: $(BOOTSTRAPPED) browser
+	url=$$(.ci/start-postgres) && echo "tests on $$url" && DATABASE_URL=$$url $(VENV)/bin/pytest
 
 # The edit loop: lint and every test that needs neither a browser nor other processes.
 test-fast: $(BOOTSTRAPPED) lint

@@ -164,8 +164,10 @@ def _variants() -> dict[str, str]:
 
 
 _VARIANTS = _variants()
-# Between two letters of a name: marks, tatweel, spaces and punctuation, in any number.
-_BETWEEN_LETTERS = r"(?:\W|" + araby.TATWEEL + ")*"
+# Between two letters of a name: the characters normalisation drops (marks, tatweel,
+# invisible ones), spaces and punctuation, in any number. The dropped ones are named:
+# PostgreSQL counts a diacritic as a word character where Python does not.
+_BETWEEN_LETTERS = r"(?:\W|[" + "".join(sorted(set(_DROPPED))) + "])*"
 
 
 def written_forms_pattern(text: str) -> str:

@@ -14,8 +14,15 @@ from django.urls import reverse
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def embedded_archive(data: Path) -> dict[str, str]:
+    """The environment of an archive on the embedded default (SQLite) in ``data``, whatever the tests run on."""
+    env = {**os.environ, "ARCHIVE_DATA_DIR": str(data)}
+    env.pop("DATABASE_URL", None)
+    return env
+
+
 def check_deploy(data: Path, **variables: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "ARCHIVE_DATA_DIR": str(data), "DEBUG": "false", **variables}
+    env = {**embedded_archive(data), "DEBUG": "false", **variables}
     # The browser tests' process allows the ORM beside Playwright's event loop; a server never does.
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     return subprocess.run(
@@ -30,7 +37,7 @@ def check_deploy(data: Path, **variables: str) -> subprocess.CompletedProcess:
 @pytest.fixture
 def running_archive(tmp_path) -> Path:
     """A migrated data folder whose index writer has just beaten, as on a server where it runs."""
-    env = {**os.environ, "ARCHIVE_DATA_DIR": str(tmp_path)}
+    env = embedded_archive(tmp_path)
     subprocess.run(
         [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True
     )
