@@ -8,7 +8,7 @@ BOOTSTRAPPED := $(VENV)/.bootstrapped-$(shell sha256sum requirements.txt | cut -
 BROWSER_PACKAGES := chromium fonts-noto-core
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test test-fast test-postgres lint format setup browser clean articles-fixture bench-analysis bench-search bench-freshness
+.PHONY: run test test-fast test-postgres lint format setup browser clean articles-fixture bench-analysis bench-search bench-freshness bench-load
 
 $(BOOTSTRAPPED): requirements.txt
 	python3 -m venv $(VENV)
@@ -55,18 +55,24 @@ test-fast: $(BOOTSTRAPPED) lint
 bench-analysis: $(BOOTSTRAPPED)
 	$(PYTHON) manage.py bench_analysis
 
+# A benchmark's archive of its own, $(1), with $(2) synthetic articles: made once per size
+# and kept for the next run (migrated anew each time, so a new migration reaches it).
+define bench_archive
+	@if [ ! -f $(1)/generated ]; then rm -rf $(1); fi
+	@ARCHIVE_DATA_DIR=$(1) $(PYTHON) manage.py migrate --noinput --verbosity 0
+	@if [ ! -f $(1)/generated ]; then \
+		ARCHIVE_DATA_DIR=$(1) $(PYTHON) manage.py seed_archive && \
+		ARCHIVE_DATA_DIR=$(1) $(PYTHON) manage.py generate_articles $(2) && \
+		touch $(1)/generated; fi
+endef
+
 # Build time, index size and search latency over BENCH_ARTICLES synthetic articles
 # (10,000 unless set, e.g. `make bench-search BENCH_ARTICLES=100000`), in an archive
 # of their own under .venv/, made once per size and kept for the next run.
 BENCH_ARTICLES ?= 10000
 BENCH_DIR := $(VENV)/bench-search-$(BENCH_ARTICLES)
 bench-search: $(BOOTSTRAPPED)
-	@if [ ! -f $(BENCH_DIR)/generated ]; then rm -rf $(BENCH_DIR); fi
-	@ARCHIVE_DATA_DIR=$(BENCH_DIR) $(PYTHON) manage.py migrate --noinput --verbosity 0
-	@if [ ! -f $(BENCH_DIR)/generated ]; then \
-		ARCHIVE_DATA_DIR=$(BENCH_DIR) $(PYTHON) manage.py seed_archive && \
-		ARCHIVE_DATA_DIR=$(BENCH_DIR) $(PYTHON) manage.py generate_articles $(BENCH_ARTICLES) && \
-		touch $(BENCH_DIR)/generated; fi
+	$(call bench_archive,$(BENCH_DIR),$(BENCH_ARTICLES))
 	ARCHIVE_DATA_DIR=$(BENCH_DIR) $(PYTHON) manage.py bench_search
 
 # Seconds from an article's commit until a search finds it, with the index writer running as
@@ -78,6 +84,16 @@ bench-freshness: $(BOOTSTRAPPED)
 	@ARCHIVE_DATA_DIR=$(BENCH_FRESHNESS_DIR) $(PYTHON) manage.py migrate --noinput --verbosity 0
 	@ARCHIVE_DATA_DIR=$(BENCH_FRESHNESS_DIR) $(PYTHON) manage.py seed_archive
 	ARCHIVE_DATA_DIR=$(BENCH_FRESHNESS_DIR) $(PYTHON) manage.py bench_freshness --articles $(BENCH_FRESHNESS_ARTICLES)
+
+# Requests a second, latency (p50/p95/p99) and errors of 8 and 32 readers against gunicorn and the index
+# writer, alone and while an import and an editor in the admin write, then whether the index equals the
+# database: BENCH_LOAD_ARTICLES synthetic articles (2,000 unless set) in an archive of their own under
+# .venv/, made once per size and kept; BENCH_LOAD_OPTIONS passes options on (e.g. "--clients 8 --seconds 15").
+BENCH_LOAD_ARTICLES ?= 2000
+BENCH_LOAD_DIR := $(VENV)/bench-load-$(BENCH_LOAD_ARTICLES)
+bench-load: $(BOOTSTRAPPED)
+	$(call bench_archive,$(BENCH_LOAD_DIR),$(BENCH_LOAD_ARTICLES))
+	ARCHIVE_DATA_DIR=$(BENCH_LOAD_DIR) $(PYTHON) manage.py bench_load $(BENCH_LOAD_OPTIONS)
 
 format: $(BOOTSTRAPPED)
 	$(VENV)/bin/ruff format .

@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from archive.dates import PartialDate, Precision
+from archive.importing import import_paths
 from archive.models import Article, Mention, Source
 
 SEEDS = Path(settings.BASE_DIR) / "fixtures" / "seeds"
@@ -387,3 +389,39 @@ def test_an_escaped_control_character_in_json_lines_is_refused(tmp_path, row_cou
     with pytest.raises(CommandError, match="U\\+0000"):
         call_command("import_articles", str(path), stdout=io.StringIO())
     assert row_counts() == before
+
+
+@pytest.mark.django_db
+def test_a_failure_in_a_later_batch_takes_back_the_batches_already_committed(monkeypatch, row_counts):
+    """Batches keep the write lock short; a run still saves all of its files or none."""
+    run(seed("000"))
+    monkeypatch.setattr("archive.importing.BATCH_SIZE", 1)
+    monkeypatch.setattr("archive.importing.content_hash", lambda body: f"unseen-{len(body)}")
+    before = row_counts()
+
+    with pytest.raises(CommandError, match="أعد تشغيل الأمر"):
+        run(seed("001"), seed("003"), seed("000"))
+
+    assert row_counts() == before
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_import_commits_batch_by_batch_and_says_how_far_it_is(monkeypatch, tmp_path):
+    """No transaction stays open between batches, so an editor's save waits for one batch at most."""
+    monkeypatch.setattr("archive.importing.BATCH_SIZE", 2)
+    path = tmp_path / "many.jsonl"
+    path.write_text(
+        "".join(jsonl({"body": f"نص المقال رقم {n} عن الجزائر."}) for n in range(5)), encoding="utf-8"
+    )
+    between_batches = []
+    import_paths(
+        [path], progress=lambda done, total: between_batches.append((done, connection.in_atomic_block))
+    )
+    assert between_batches == [(2, False), (4, False), (5, False)]
+    assert Article.objects.filter(body__startswith="نص المقال رقم").count() == 5
+
+    again = tmp_path / "more.jsonl"
+    again.write_text("".join(jsonl({"body": f"نص آخر رقم {n}."}) for n in range(3)), encoding="utf-8")
+    err = io.StringIO()
+    call_command("import_articles", str(again), stdout=io.StringIO(), stderr=err)
+    assert err.getvalue().splitlines() == ["قُرئ ٢ من ٣ مقالات…", "قُرئ ٣ من ٣ مقالات…"]

@@ -93,7 +93,7 @@ def test_while_the_database_is_written_readers_read_and_a_save_is_refused_in_ara
             assert home.status == 200
         status, page = log_in(base)
         assert status == 503
-        assert "الأرشيف مشغول" in page and 'dir="rtl"' in page
+        assert "الأرشيف مشغول" in page and "لم يُحفظ طلبك" in page and 'dir="rtl"' in page
     finally:
         holder.execute("ROLLBACK")
         holder.close()

@@ -61,3 +61,35 @@ def test_a_form_posted_without_its_csrf_token_gets_the_arabic_explanation(db):
     assert response.status_code == 403
     page = response.content.decode()
     assert "انتهت صلاحية النموذج" in page and 'dir="rtl"' in page
+
+
+@pytest.mark.parametrize(
+    ("said", "told"),
+    [("database is locked", "الأرشيف مشغول"), ("database or disk is full", "لا مكان على قرص الخادم")],
+)
+def test_a_save_the_database_refuses_gives_the_editor_their_text_back(admin_client, monkeypatch, said, told):
+    """Nothing was saved, the page says why in Arabic, and what the editor typed is on it to copy."""
+    from django.db import OperationalError
+
+    def refuse(*args, **kwargs):
+        raise OperationalError(said)
+
+    monkeypatch.setattr("archive.models.Article.save", refuse)
+    admin_client.raise_request_exception = False
+    body = "نص طويل كتبه المحرر <b>بعناية</b> ولا يريد أن يضيع."
+    response = admin_client.post(
+        reverse("admin:archive_article_add"),
+        {
+            "title": "عنوان المحرر",
+            "body": body,
+            "language": "ar",
+            "mentions-TOTAL_FORMS": "0",
+            "mentions-INITIAL_FORMS": "0",
+            "mentions-MIN_NUM_FORMS": "0",
+            "mentions-MAX_NUM_FORMS": "1000",
+        },
+    )
+    assert response.status_code == 503 and response["Retry-After"]
+    page = response.content.decode()
+    assert told in page and "عنوان المحرر" in page
+    assert "نص طويل كتبه المحرر &lt;b&gt;بعناية&lt;/b&gt;" in page

@@ -2,7 +2,9 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from arabic.numbers import arabic_count, arabic_number
 from archive.importing import ImportFailure, import_paths
+from archive.models import Article
 
 
 class Command(BaseCommand):
@@ -14,11 +16,15 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", metavar="PATH", help="ملف ‎.txt أو ‎.jsonl، أو مجلد")
 
-    def handle(self, *args, paths: list[str], **options):
+    def handle(self, *args, paths: list[str], verbosity: int, **options):
         try:
-            report = import_paths(paths)
+            report = import_paths(paths, self._progress if verbosity else None)
         except ImportFailure as error:
             raise CommandError(str(error)) from error
         for skipped in report.skipped:
             self.stdout.write(str(skipped))
         self.stdout.write(self.style.SUCCESS(report.summary()))
+
+    def _progress(self, done: int, total: int) -> None:
+        """A line a batch, on standard error."""
+        self.stderr.write(f"قُرئ {arabic_number(done)} من {arabic_count(total, Article.COUNTED)}…")

@@ -20,6 +20,7 @@ from haystack import connections
 
 from archive.models import Article
 from search.backends import ArchiveSearchQuerySet
+from search.benchmarks.figures import percentile
 from search.search_indexes import FACETS
 
 # Queries as searchers type them: words, variants, clitics, names, phrases, operators.
@@ -69,11 +70,6 @@ QUERIES = [
     "الانتخابات",
     "دعم",
 ]
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 def _size_on_disk(path: Path) -> int:
