@@ -1,8 +1,11 @@
 """``manage.py index_writer``: the one process that writes the queued changes into the index."""
 
+import os
+
 from django.core.management.base import BaseCommand, CommandError
 
 from arabic.numbers import arabic_number
+from search import conf
 from search.indexing import WriterAlreadyRunning, run_writer
 
 
@@ -19,6 +22,9 @@ class Command(BaseCommand):
         parser.add_argument("--once", action="store_true", help="يفرغ الطابور مرة واحدة ثم يخرج")
 
     def handle(self, *args, once: bool, **options):
+        if not once:
+            # Running beside the site: readers come first for the processor.
+            os.nice(conf.get("WRITER_NICENESS"))
         try:
             done = run_writer(once=once)
         except WriterAlreadyRunning as error:
