@@ -31,21 +31,18 @@ the rest of the archive to work unchanged:
 - highlights: on request, each result's ``highlighted`` holds ``title`` and a
   ``body`` snippet as ``search.highlighting.Highlighted``, marking the words the
   query matched whatever their written form;
-- ``spelling_suggestion`` when a search finds little, and ``more_like_this``.
+- ``spelling_suggestion`` when a search finds little, and ``more_like_this``;
+- ``document_identifiers()``: what the index holds, which the writer compares with
+  the database when the queue is empty.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
 
-from django.apps import apps
-from django.db.models import Model
-from haystack import connections
 from haystack.backends import BaseEngine
 from haystack.backends.whoosh_backend import WhooshSearchBackend, WhooshSearchQuery
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
-from haystack.exceptions import NotHandled
 from haystack.models import SearchResult
 from haystack.query import SearchQuerySet
 from haystack.utils import get_identifier, get_model_ct
@@ -54,8 +51,6 @@ from whoosh.collectors import FilterCollector, SortingCollector
 from whoosh.columns import NumericColumn
 from whoosh.fields import DATETIME, KEYWORD, STORED, TEXT
 from whoosh.index import EmptyIndexError
-from whoosh.reading import SegmentReader
-from whoosh.writing import NO_MERGE
 
 from arabic.function_words import is_stop_word
 
@@ -63,10 +58,10 @@ from . import conf
 from .analysis import arabic_analyzer
 from .facets import FacetCounter
 from .highlighting import QueryTerms, highlight, snippet
-from .indexing import index_write_lock
 from .query import ArabicQueryParser
 from .ranking import CachedLengthBM25F, TopAndEveryCollector, sort_field
 from .suggestions import suggest
+from .writing import IndexWriting
 
 EXACT_SUFFIX = "_exact"
 
@@ -75,7 +70,7 @@ class IndexUnavailable(Exception):
     """The index cannot be opened (damaged, or being replaced); the writer rebuilds it from the database."""
 
 
-class ArabicWhooshSearchBackend(WhooshSearchBackend):
+class ArabicWhooshSearchBackend(IndexWriting, WhooshSearchBackend):
     def __init__(self, connection_alias, **connection_options):
         super().__init__(connection_alias, **connection_options)
         self._local = threading.local()
@@ -151,78 +146,6 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
             return searcher.up_to_date()
         except (EmptyIndexError, OSError):
             return False
-
-    # Writing ----------------------------------------------------------------
-
-    def apply_changes(
-        self, updated: Iterable[tuple[object, Model]], removed: Iterable[str], processes: int = 1
-    ) -> int:
-        """Write ``updated`` (index, object) pairs and delete ``removed`` identifiers, all or none.
-
-        Waits for Whoosh's lock rather than giving up, and raises on failure,
-        so the caller keeps the changes queued. Takes no index write lock of
-        its own: its callers hold it, around reading their objects too. With
-        several ``processes``, each writes its own segment, left unmerged.
-        Returns the documents written.
-        """
-        if not self.setup_complete:
-            self.setup()
-        writer = self.index.writer(
-            timeout=conf.get("WRITE_LOCK_TIMEOUT"), procs=processes, multisegment=processes > 1, limitmb=1024
-        )
-        written = 0
-        try:
-            for identifier in removed:
-                writer.delete_by_term(ID, identifier)
-            for index, obj in updated:
-                document = {key: self._from_python(value) for key, value in index.full_prepare(obj).items()}
-                document.pop("boost", None)
-                writer.update_document(**document)
-                written += 1
-        except BaseException:
-            writer.cancel()
-            raise
-        writer.commit(mergetype=_merge_small_segments if processes == 1 else NO_MERGE)
-        return written
-
-    def update(self, index, iterable, commit=True):
-        """``update_index`` and ``rebuild_index``: write a batch, read again under the index write lock.
-
-        haystack reads the batch before calling this, holding no lock: an
-        editor may save one of its objects, and the writer write it, before
-        this batch is written. So the objects are read again once the write
-        lock is held (``search.indexing``), and only those still indexable
-        are written, as they are now: the newer edit wins. A large batch is
-        analysed by several processes; merging their segments would cost more
-        than the analysis saved, and each is large enough (``PARALLEL_BATCH``)
-        that the writer never merges it.
-        """
-        with index_write_lock(alias=self.connection_alias):
-            documents = [(index, obj) for obj in _read_again(index, iterable, self.connection_alias)]
-            large = len(documents) >= conf.get("PARALLEL_BATCH")
-            self.apply_changes(documents, (), conf.get("INDEX_PROCESSES") if large else 1)
-
-    def remove(self, obj_or_string, commit=True):
-        """Remove a document, unless its object is indexable now (``update_index --remove``).
-
-        haystack decides which documents are stale from the database's keys
-        read earlier; an object an editor created since, and the writer
-        indexed, would be removed with no task left to write it again.
-        """
-        identifier = get_identifier(obj_or_string)
-        with index_write_lock(alias=self.connection_alias):
-            current = _current_object(self.connection_alias, identifier)
-            self.apply_changes([current] if current else (), () if current else [identifier])
-
-    def clear(self, models=None, commit=True):
-        """haystack's clear (``clear_index``, the first half of ``rebuild_index``), under the write lock.
-
-        Clearing everything deletes the index folder and creates it again
-        with the code's schema (haystack's ``delete_index``): no batch may
-        be writing into it meanwhile.
-        """
-        with index_write_lock(alias=self.connection_alias):
-            super().clear(models, commit)
 
     # Searching --------------------------------------------------------------
 
@@ -339,40 +262,6 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
                 "body": snippet(stored.get("body", ""), matched, conf.get("SNIPPET_LENGTH")),
             }
         return (result_class or SearchResult)(app_label, model_name, pk, hit.score or 0, **stored)
-
-
-def _read_again(index, objects: Iterable[Model], alias: str) -> list[Model]:
-    """``objects`` as the database holds them now, those that ``index`` still indexes."""
-    pks = [obj.pk for obj in objects]
-    return list(index.index_queryset(using=alias).filter(pk__in=pks)) if pks else []
-
-
-def _current_object(alias: str, identifier: str) -> tuple[object, Model] | None:
-    """The (index, object) that haystack's ``identifier`` names, if the object is indexable now."""
-    app_label, model_name, pk = identifier.split(".", 2)
-    try:
-        index = connections[alias].get_unified_index().get_index(apps.get_model(app_label, model_name))
-    except (LookupError, NotHandled):
-        return None
-    obj = index.index_queryset(using=alias).filter(pk=pk).first()
-    return (index, obj) if obj is not None else None
-
-
-def _merge_small_segments(writer, segments):
-    """Merge the segments under ``SMALL_SEGMENT`` documents, and only those.
-
-    Whoosh's own policy (MERGE_SMALL) can decide, after a rebuild has left a
-    few dozen large segments, to merge most of the index in one commit: minutes
-    during which no queued edit reaches the index.
-    """
-    small = [segment for segment in segments if segment.doc_count_all() < conf.get("SMALL_SEGMENT")]
-    if len(small) < 2:
-        return segments
-    for segment in small:
-        reader = SegmentReader(writer.storage, writer.schema, segment)
-        writer.add_reader(reader)
-        reader.close()
-    return [segment for segment in segments if segment not in small]
 
 
 class ArabicSearchQuery(WhooshSearchQuery):

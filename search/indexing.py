@@ -102,7 +102,8 @@ def enqueue_all() -> int:
 
 
 def heal(stop: threading.Event | None = None) -> int:
-    """Queue everything when the index was built with another schema, or is empty but the archive is not.
+    """Queue everything when the index was built with another schema, or is empty but the archive is not,
+    and what the index lacks or holds beyond the database when the two differ.
 
     Returns how many were queued. An empty index is a new or a deleted index folder.
     """
@@ -131,9 +132,35 @@ def _fill_empty_index() -> int:
     if SearchQuerySet(using=DEFAULT_ALIAS).count() or not any(
         index.index_queryset(using=DEFAULT_ALIAS).exists() for index in indexes
     ):
-        return 0
+        return _fill_incomplete_index()
     queued = enqueue_all()
     log.warning("الفهرس فارغ والأرشيف فيه بيانات: أُدرج كل ما يُفهرس (%d) في الطابور.", queued)
+    return queued
+
+
+def _fill_incomplete_index() -> int:
+    """Queue the objects the index lacks, and the documents it holds of objects that are gone.
+
+    Looked at only with the queue empty, when both must agree: an index folder
+    restored from an old copy, or segments lost to a full disk, hold other
+    documents than the database, and no edit would ever put them right.
+    """
+    if IndexTask.objects.exists():
+        return 0
+    indexed = connections[DEFAULT_ALIAS].get_backend().document_identifiers()
+    queued = 0
+    for model, index in _unified_index().get_indexes().items():
+        label = model._meta.label_lower
+        pks = index.index_queryset(using=DEFAULT_ALIAS).values_list("pk", flat=True)
+        stored = {f"{label}.{pk}" for pk in pks}
+        held = {identifier for identifier in indexed if identifier.rpartition(".")[0] == label}
+        # Both sides: the writer writes the objects missing from the index and
+        # removes the documents of those that are gone.
+        differing = stored ^ held
+        enqueue_pks(model, sorted(identifier.rpartition(".")[2] for identifier in differing))
+        queued += len(differing)
+    if queued:
+        log.warning("الفهرس لا يطابق قاعدة البيانات: أُدرج ما ينقصه وما يزيد عليها (%d) في الطابور.", queued)
     return queued
 
 
