@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from .numbers import arabic_digits
 
 # The month names of the Arab East and of most Arabic news agencies.
@@ -19,6 +21,15 @@ MONTHS = (
     "نوفمبر",
     "ديسمبر",
 )
+
+
+# Monday first, as Python's ``date.weekday()`` counts.
+WEEKDAYS = ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")
+
+
+def weekday(year: int, month: int, day: int) -> str:
+    """The Arabic name of the day of the week of a date: a news dateline names it ("الأربعاء")."""
+    return WEEKDAYS[datetime.date(year, month, day).weekday()]
 
 
 def format_date(year: int, month: int | None = None, day: int | None = None) -> str:

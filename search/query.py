@@ -118,7 +118,8 @@ class ArabicQueryParser(QueryParser):
             _ArabicPhrasePlugin(),
             GroupPlugin(),
             OperatorsPlugin(),
-            PlusMinusPlugin(),
+            # A sign is an operator only before a word ("-تونس"), never inside one ("2021-04-21").
+            PlusMinusPlugin(plusexpr=r"(?<!\S)\+", minusexpr=r"(?<!\S)-"),
             _CompoundNamePlugin(),
         ]
         super().__init__(fieldname, schema, plugins=plugins)

@@ -10,6 +10,7 @@ index, in the URL and in the API alike.
 
 from haystack import indexes
 
+from arabic.dates import weekday
 from archive.models import ENTITY_MODELS, Article, Entity
 
 from .analysis import arabic_analyzer, exact_analyzer
@@ -68,9 +69,19 @@ class ArticleIndex(TextFields, indexes.Indexable):
         return Article.objects.select_related("source").prefetch_related("mentions__entity__aliases")
 
     def document(self, article: Article) -> list[str]:
-        """The title, the body, and every spelling of each entity mentioned, once."""
+        """The title, the body, every spelling of each entity mentioned, once, and the date.
+
+        The date as a reader writes it ("٢١ أبريل ٢٠٢١") and in figures
+        ("2021-04-21"): a search for a year, a month or a day finds the
+        articles of that date, not only those whose text says it. An importer
+        takes the dateline out of the text, so this also puts its words back.
+        """
         spellings = (spelling for entity in _mentioned(article) for spelling in entity.spellings())
-        return [article.title, article.body, *dict.fromkeys(spellings)]
+        published = article.published
+        dates = [str(published), published.isoformat()] if published else []
+        if published and published.day is not None:
+            dates.append(weekday(published.year, published.month, published.day))
+        return [article.title, article.body, *dict.fromkeys(spellings), *dates]
 
     def prepare(self, article: Article):
         data = super().prepare(article)

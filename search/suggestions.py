@@ -12,6 +12,7 @@ from __future__ import annotations
 from whoosh import query as whoosh_query
 from whoosh.qparser import QueryParser
 
+from arabic.function_words import is_stop_word
 from arabic.normalization import normalize, strip_marks, word_spans
 
 from .query import OPERATORS, SYNTAX_MARKS
@@ -32,6 +33,11 @@ def _as_written(searcher, field: str, word: str) -> str:
     return word
 
 
+def _worth_offering(word: str) -> bool:
+    """A number is no misspelling of another ("2012" for "2021"), nor is a name a function word."""
+    return not any(char.isdigit() for char in word) and not is_stop_word(word)
+
+
 def _replaced(typed: str, replacements: dict[str, str]) -> str:
     """A typed word with its replacement, the syntax marks around it kept."""
     bare = typed.strip(SYNTAX_MARKS)
@@ -49,9 +55,13 @@ def suggest(searcher, text: str, parser: QueryParser, words_field: str, hits: in
     replacements: dict[str, str] = {}
     for bare in dict.fromkeys(typed.strip(SYNTAX_MARKS) for typed in text.split() if typed not in OPERATORS):
         word = normalize(bare)
-        if len(replacements) >= MAX_WORDS or not word or _known(searcher, parser, bare):
+        if len(replacements) >= MAX_WORDS or not word or word.isdigit() or _known(searcher, parser, bare):
             continue
-        candidates = [c for c in corrector.suggest(word, limit=2, maxdist=2, prefix=1) if c != word]
+        candidates = [
+            candidate
+            for candidate in corrector.suggest(word, limit=4, maxdist=2, prefix=1)
+            if candidate != word and _worth_offering(candidate)
+        ]
         replacements[bare] = _as_written(searcher, words_field, candidates[0]) if candidates else bare
     if all(bare == written for bare, written in replacements.items()):
         return None

@@ -148,3 +148,9 @@ def test_the_schema_survives_pickling_with_the_same_analysis():
 )
 def test_hostile_queries_parse_without_error(hostile):
     assert isinstance(query_tokens(hostile), list)
+
+
+def test_a_hyphen_inside_a_word_is_no_exclusion_but_one_before_a_word_is():
+    assert query_tokens("2021-04-21") == ["2021", "04", "21"]
+    assert query_tokens("ليبيا -تونس") == ["ليبيا"]
+    assert sorted(query_tokens("ليبيا +تونس")) == sorted(["ليبيا", "تونس"])
