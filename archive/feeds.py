@@ -1,7 +1,10 @@
 """An RSS feed of the newest articles, for readers who follow the archive."""
 
+import datetime
+
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.text import Truncator
@@ -37,5 +40,10 @@ class LatestArticlesFeed(Feed):
         """
         return escape(Truncator(article.body).words(60))
 
-    def item_pubdate(self, article: Article):
-        return article.created_at
+    def item_pubdate(self, article: Article) -> datetime.datetime:
+        """When the source published it (its first day, when it gives only a month or a year), else when added."""
+        if article.published_on is None:
+            return article.created_at
+        return datetime.datetime.combine(
+            article.published_on, datetime.time(), timezone.get_current_timezone()
+        )

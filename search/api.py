@@ -7,7 +7,10 @@ from django.views import View
 
 from archive.models import Article
 
+from .forms import SORTS
 from .pipeline import run_search
+
+RELEVANCE = next(iter(SORTS))
 
 UNAVAILABLE = "فهرس البحث يُعاد بناؤه من قاعدة البيانات الآن؛ أعد المحاولة بعد قليل."
 
@@ -16,7 +19,8 @@ def _json(payload: dict, status: int = 200) -> JsonResponse:
     return JsonResponse(payload, status=status, json_dumps_params={"ensure_ascii": False})
 
 
-def _result(result, request) -> dict:
+def _result(result, request, scored: bool) -> dict:
+    """One result; ``score`` only when the results are in order of relevance, the one order it explains."""
     highlighted = getattr(result, "highlighted", None) or {}
     return {
         "id": int(result.pk),
@@ -25,7 +29,7 @@ def _result(result, request) -> dict:
         "date": result.date or None,
         "source": result.source_name or None,
         "snippet": highlighted["body"].__html__() if "body" in highlighted else None,
-        "score": round(result.score, 4),
+        "score": round(result.score, 4) if scored else None,
     }
 
 
@@ -46,7 +50,9 @@ class SearchAPIView(View):
                 "page": page.number,
                 "pages": page.page_count,
                 "suggestion": page.suggestion,
-                "results": [_result(result, request) for result in page.results],
+                "results": [
+                    _result(result, request, scored=search.form.order == RELEVANCE) for result in page.results
+                ],
                 "facets": {
                     group.parameter: [
                         {"value": value.value, "label": value.label, "count": value.count}

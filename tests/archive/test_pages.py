@@ -194,3 +194,16 @@ def test_feed_descriptions_carry_an_articles_markup_as_text_never_as_html(client
     description = feed.find("channel/item/description").text
     assert "<a" not in description and "<script" not in description
     assert html.unescape(description) == body
+
+
+def test_feed_items_are_dated_when_published_and_only_else_when_added(client, db):
+    from archive.dates import PartialDate
+
+    dated = save_linked(Article(title="مقال مؤرخ", body="نص مؤرخ."))
+    dated.published = PartialDate(2019, 3)
+    dated.save()
+    save_linked(Article(title="مقال بلا تاريخ", body="نص بلا تاريخ."))
+    feed = ElementTree.fromstring(client.get(reverse("archive:article-feed")).content)
+    dates = {item.find("title").text: item.find("pubDate").text for item in feed.findall("channel/item")}
+    assert "01 Mar 2019" in dates["مقال مؤرخ"]
+    assert "2019" not in dates["مقال بلا تاريخ"]

@@ -255,3 +255,12 @@ def test_article_api_answers_an_unknown_id_with_a_404_in_arabic(client, seeds, p
     assert response.status_code == 404
     (message,) = response.json()["errors"]
     assert ARABIC.search(message) and pk in message
+
+
+@pytest.mark.parametrize(("sort", "scored"), [("relevance", True), ("newest", False), ("oldest", False)])
+def test_a_score_is_given_only_for_results_in_order_of_relevance(search_api, seeds, sort, scored):
+    """Sorted by date, the score would be the sort key, which explains nothing."""
+    results = search_api({"q": "ليبيا", "sort": sort})["results"]
+    assert results
+    assert all(isinstance(result["score"], float) == scored for result in results)
+    assert all((result["score"] is None) != scored for result in results)
