@@ -57,6 +57,7 @@ class ArticleDetailView(DetailView):
         return super().get_context_data(
             paragraphs=paragraphs_with_mentions(article, mentions),
             entity_groups=entities_by_kind(mentions),
+            canonical_url=self.request.build_absolute_uri(article.get_absolute_url()),
             older_article=article.neighbour(older=True),
             newer_article=article.neighbour(older=False),
             **kwargs,
@@ -82,7 +83,8 @@ class EntityDetailView(ForgivingPaginationMixin, ListView):
         return [f"archive/{self.kind}_detail.html", "archive/entity_detail.html"]
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(entity=self.entity, **kwargs)
+        canonical_url = self.request.build_absolute_uri(self.entity.get_absolute_url())
+        return super().get_context_data(entity=self.entity, canonical_url=canonical_url, **kwargs)
 
 
 class EntityListView(ForgivingPaginationMixin, ListView):

@@ -207,3 +207,22 @@ def test_feed_items_are_dated_when_published_and_only_else_when_added(client, db
     dates = {item.find("title").text: item.find("pubDate").text for item in feed.findall("channel/item")}
     assert "01 Mar 2019" in dates["مقال مؤرخ"]
     assert "2019" not in dates["مقال بلا تاريخ"]
+
+
+def test_an_article_page_names_its_permalink_and_shares_its_arabic_title_and_lede(client, visit_article):
+    page = client.get(visit_article.get_absolute_url()).content.decode()
+    permalink = f"http://testserver{visit_article.get_absolute_url()}"
+    assert f'<link rel="canonical" href="{permalink}">' in page
+    assert f'<meta property="og:title" content="{visit_article.title}">' in page
+    assert '<meta property="og:description" content="وصل وزير الخارجية' in page
+    # Another URL of the same page (a query string) names the same permalink.
+    shared = client.get(visit_article.get_absolute_url(), {"utm": "x"}).content.decode()
+    assert f'<link rel="canonical" href="{permalink}">' in shared
+
+
+def test_robots_keep_search_engines_to_the_articles_and_point_to_the_sitemap(client, db):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/plain")
+    lines = response.content.decode().splitlines()
+    assert {"Disallow: /admin/", "Disallow: /search/", "Disallow: /api/"} <= set(lines)
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
