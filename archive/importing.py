@@ -12,6 +12,7 @@ had saved: running it again skips those as duplicates and saves the rest.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -117,6 +118,10 @@ def _verbose_name(instance: Article | Source, name: str) -> str:
 # Articles saved in one transaction: short enough that an editor's save waits
 # for a batch, never for the whole import.
 BATCH_SIZE = 200
+# Seconds between two batches. SQLite hands its write lock to no one in turn: a
+# save waiting for it sleeps and looks again (up to 100 ms apart), and an import
+# that began its next batch at once would take the lock back every time.
+BATCH_PAUSE = 0.2
 
 
 def import_paths(
@@ -133,6 +138,8 @@ def import_paths(
         for done, batch in _batches(planned, BATCH_SIZE):
             with transaction.atomic():
                 saver.save(batch)
+            if done < len(planned):
+                time.sleep(BATCH_PAUSE)
             if progress and len(planned) > BATCH_SIZE:
                 progress(done, len(planned))
     except IntegrityError as error:
