@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from arabic.dates import WEEKDAYS as WEEKDAY_NAMES
 from arabic.normalization import normalize
 
 from .dates import PartialDate
@@ -30,8 +31,8 @@ SENTENCE_ENDINGS = tuple(".!?؟…:؛،")
 CLOSING_QUOTES = "\"'”’»)"
 DATELINE_DASHES = tuple("-–—")
 
-# Weekdays as arabic.normalization.normalize writes them (hamza and taa marbuta folded).
-WEEKDAYS = ("الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت")
+# The weekday a dateline may open with, as ``normalize`` writes it (hamza and taa marbuta folded).
+WEEKDAYS = tuple(normalize(day) for day in WEEKDAY_NAMES)
 DATE_LINE = re.compile(
     rf"(?:(?:{'|'.join(WEEKDAYS)})\s*[,،]?\s*)?"
     r"(?:(?P<year>[0-9]{4})(?P<sep>[/-])(?P<month>[0-9]{1,2})(?P=sep)(?P<day>[0-9]{1,2})"

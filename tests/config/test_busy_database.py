@@ -1,12 +1,7 @@
 """While another process holds SQLite's write lock (an import), readers read and a save gets a clear Arabic 503."""
 
 import http.cookiejar
-import os
-import socket
 import sqlite3
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -14,55 +9,29 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from .processes import manage
+
 PASSWORD = "a-long-editor-password"
 
 pytestmark = pytest.mark.slow
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    """gunicorn over an archive on the embedded default, whose writes give up after one second."""
-    data = tmp_path_factory.mktemp("archive")
-    port = free_port()
-    env = {**os.environ, "ARCHIVE_DATA_DIR": str(data), "PORT": str(port), "WEB_CONCURRENCY": "1"}
-    env.update(SQLITE_BUSY_TIMEOUT="1", DJANGO_SUPERUSER_PASSWORD=PASSWORD)
-    env.pop("DATABASE_URL", None)
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    manage = [sys.executable, "manage.py"]
-    subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
-    subprocess.run(
-        [*manage, "createsuperuser", "--noinput", "--username", "editor", "--email", "e@example.org"],
-        cwd=ROOT,
-        env=env,
+def site(serve) -> tuple[str, Path]:
+    """gunicorn over an archive whose writes give up after one second, with an editor."""
+    base, env = serve(SQLITE_BUSY_TIMEOUT="1", DJANGO_SUPERUSER_PASSWORD=PASSWORD)
+    manage(
+        env,
+        "createsuperuser",
+        "--noinput",
+        "--username",
+        "editor",
+        "--email",
+        "e@example.org",
         check=True,
         capture_output=True,
     )
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.conf.py", "config.wsgi"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(base + "/healthz", timeout=2)
-            break
-        except OSError:
-            assert server.poll() is None and time.monotonic() < deadline, "gunicorn did not start"
-            time.sleep(0.2)
-    yield base, data / "archive.sqlite3"
-    server.terminate()
-    server.wait(timeout=10)
+    return base, Path(env["ARCHIVE_DATA_DIR"]) / "archive.sqlite3"
 
 
 def log_in(base: str) -> tuple[int, str]:

@@ -1,49 +1,40 @@
 """Deployed behind HTTPS: the settings the README lists pass `check --deploy`, links say https,
 every page carries its Content-Security-Policy, and repeated failed logins are locked out."""
 
-import os
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-ROOT = Path(__file__).resolve().parents[2]
+from .processes import manage
 
 
-def embedded_archive(data: Path) -> dict[str, str]:
-    """The environment of an archive on the embedded default (SQLite) in ``data``, whatever the tests run on."""
-    env = {**os.environ, "ARCHIVE_DATA_DIR": str(data)}
-    env.pop("DATABASE_URL", None)
-    return env
-
-
-def check_deploy(data: Path, **variables: str) -> subprocess.CompletedProcess:
-    env = {**embedded_archive(data), "DEBUG": "false", **variables}
-    # The browser tests' process allows the ORM beside Playwright's event loop; a server never does.
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    return subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT,
-        env=env,
+def check_deploy(env: dict[str, str], **variables: str) -> subprocess.CompletedProcess:
+    return manage(
+        {**env, "DEBUG": "false", **variables},
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
         capture_output=True,
         text=True,
     )
 
 
 @pytest.fixture
-def running_archive(tmp_path) -> Path:
-    """A migrated data folder whose index writer has just beaten, as on a server where it runs."""
-    env = embedded_archive(tmp_path)
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True
+def running_archive(migrated_archive) -> dict[str, str]:
+    """A migrated archive whose index writer has just beaten, as on a server where it runs."""
+    manage(
+        migrated_archive,
+        "shell",
+        "-c",
+        "from search.indexing import heartbeat_path; heartbeat_path().touch()",
+        check=True,
     )
-    beat = "from search.indexing import heartbeat_path; heartbeat_path().touch()"
-    subprocess.run([sys.executable, "manage.py", "shell", "-c", beat], cwd=ROOT, env=env, check=True)
-    return tmp_path
+    return migrated_archive
 
 
 @pytest.mark.slow
@@ -100,8 +91,9 @@ def test_a_failed_login_below_the_limit_does_not_lock_out(client, db):
 @pytest.mark.slow
 def test_a_new_database_is_readable_by_its_owner_only_and_written_ahead(running_archive):
     """It holds every editor's password hash; in WAL mode readers never wait for an import."""
-    database = running_archive / "archive.sqlite3"
+    data = Path(running_archive["ARCHIVE_DATA_DIR"])
+    database = data / "archive.sqlite3"
     assert database.stat().st_mode & 0o777 == 0o600
-    assert (running_archive / "secret_key").stat().st_mode & 0o777 == 0o600
+    assert (data / "secret_key").stat().st_mode & 0o777 == 0o600
     with sqlite3.connect(database) as connection:
         assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)

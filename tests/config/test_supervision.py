@@ -3,13 +3,12 @@
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from .processes import ROOT
 
 pytestmark = pytest.mark.slow
 
@@ -34,17 +33,9 @@ def writer_pid(shell: int) -> int | None:
     return int(children[0]) if children else None
 
 
-def test_a_killed_writer_is_started_again_and_the_group_stops_on_sigterm(tmp_path):
-    env = {
-        **os.environ,
-        "ARCHIVE_DATA_DIR": str(tmp_path),
-        "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}",
-    }
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True
-    )
-    heartbeat = tmp_path / "whoosh_index.writer.heartbeat"
+def test_a_killed_writer_is_started_again_and_the_group_stops_on_sigterm(migrated_archive):
+    env = migrated_archive
+    heartbeat = Path(env["ARCHIVE_DATA_DIR"]) / "whoosh_index.writer.heartbeat"
     shell = subprocess.Popen(
         ["/bin/sh", "-c", procfile_command("writer")],
         cwd=ROOT,
@@ -63,7 +54,13 @@ def test_a_killed_writer_is_started_again_and_the_group_stops_on_sigterm(tmp_pat
         assert second != first
     finally:
         os.killpg(shell.pid, signal.SIGTERM)  # what honcho sends on Ctrl-C
-    assert shell.wait(timeout=15) is not None
-    assert (
-        subprocess.run(["pgrep", "-f", f"ARCHIVE_DATA_DIR={tmp_path}"], capture_output=True).returncode != 0
-    )
+    shell.wait(timeout=15)
+    wait_for(lambda: not alive(second), 15, "the writer to stop with its group")
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
