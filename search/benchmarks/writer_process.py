@@ -41,6 +41,7 @@ def running_writer(timeout: float) -> Iterator[subprocess.Popen]:
             stdout=log,
             stderr=subprocess.STDOUT,
             text=True,
+            start_new_session=True,  # as honcho and service managers start it
         )
         alive = _alive(writer, log)
         # Terminated itself, the benchmark still stops its writer: SIGTERM unwinds as an exit does.

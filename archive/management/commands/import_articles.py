@@ -1,12 +1,11 @@
 """``manage.py import_articles PATH...``: a thin adapter over archive.importing."""
 
-import os
-
 from django.core.management.base import BaseCommand, CommandError
 
 from arabic.numbers import arabic_count, arabic_number
 from archive.importing import ImportFailure, import_paths
 from archive.models import Article
+from archive.priority import giving_way
 
 IMPORT_NICENESS = 10
 
@@ -21,10 +20,10 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+", metavar="PATH", help="ملف ‎.txt أو ‎.jsonl، أو مجلد")
 
     def handle(self, *args, paths: list[str], verbosity: int, **options):
-        # A background job: readers of the site come first for the processor.
-        os.nice(IMPORT_NICENESS)
         try:
-            report = import_paths(paths, self._progress if verbosity else None)
+            # A background job: readers of the site come first for the processor.
+            with giving_way(IMPORT_NICENESS):
+                report = import_paths(paths, self._progress if verbosity else None)
         except ImportFailure as error:
             raise CommandError(str(error)) from error
         for skipped in report.skipped:

@@ -1,10 +1,11 @@
 """``manage.py index_writer``: the one process that writes the queued changes into the index."""
 
-import os
+import contextlib
 
 from django.core.management.base import BaseCommand, CommandError
 
 from arabic.numbers import arabic_number
+from archive.priority import giving_way
 from search import conf
 from search.indexing import WriterAlreadyRunning, run_writer
 
@@ -22,11 +23,11 @@ class Command(BaseCommand):
         parser.add_argument("--once", action="store_true", help="يفرغ الطابور مرة واحدة ثم يخرج")
 
     def handle(self, *args, once: bool, **options):
-        if not once:
-            # Running beside the site: readers come first for the processor.
-            os.nice(conf.get("WRITER_NICENESS"))
+        # Running beside the site: readers come first for the processor.
+        priority = contextlib.nullcontext() if once else giving_way(conf.get("WRITER_NICENESS"))
         try:
-            done = run_writer(once=once)
+            with priority:
+                done = run_writer(once=once)
         except WriterAlreadyRunning as error:
             raise CommandError(str(error)) from error
         if once:
