@@ -2,7 +2,8 @@
 
 Most tests run the commands in this process, on the test database (SQLite's
 online backup API works on it through Django's connection). The last one runs
-them as an operator does, from one data folder into a fresh, empty one.
+them as an operator does, from one archive into a fresh, empty one, on the
+engine the suite runs on: SQLite, or PostgreSQL with pg_dump and pg_restore.
 """
 
 from __future__ import annotations
@@ -15,13 +16,17 @@ import sqlite3
 import stat
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
+import psycopg
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.urls import reverse
 from haystack.query import SearchQuerySet
+from psycopg import sql
 from whoosh.index import open_dir
 
 from arabic.numbers import arabic_count
@@ -209,48 +214,94 @@ def test_restore_refuses_what_is_not_a_backup_before_touching_the_archive(make, 
 # As an operator runs it ---------------------------------------------------------------------
 
 
-def manage(folder: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "ARCHIVE_DATA_DIR": str(folder), "ARCHIVE_INDEX_PATH": str(folder / "index")}
-    env.pop("DATABASE_URL", None)
+@pytest.fixture
+def archives(tmp_path) -> Iterator[tuple[dict, dict]]:
+    """Two archives' environments, a source and a fresh one, on the engine this suite runs on.
+
+    On SQLite each is a data folder; on PostgreSQL each also gets an empty
+    database of its own, created here and dropped afterwards.
+    """
+    folders = [tmp_path / "source", tmp_path / "fresh"]
+    environments = [
+        {**os.environ, "ARCHIVE_DATA_DIR": str(folder), "ARCHIVE_INDEX_PATH": str(folder / "index")}
+        for folder in folders
+    ]
+    if connection.vendor != "postgresql":
+        for environment in environments:
+            environment.pop("DATABASE_URL", None)
+        yield tuple(environments)
+        return
+    url = urlsplit(os.environ["DATABASE_URL"])
+    names = [f"archive_{folder.name}_{os.getpid()}" for folder in folders]
+    with psycopg.connect(os.environ["DATABASE_URL"], autocommit=True) as server:
+        for name, environment in zip(names, environments, strict=True):
+            server.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+            environment["DATABASE_URL"] = urlunsplit(url._replace(path=f"/{name}"))
+        try:
+            yield tuple(environments)
+        finally:
+            for name in names:
+                server.execute(
+                    sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+                )
+
+
+def manage(environment: dict, *args: str) -> subprocess.CompletedProcess:
     completed = subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert completed.returncode == 0, completed.stderr
     return completed
 
 
-def file_tables(database: Path) -> dict[str, list[tuple]]:
-    with sqlite3.connect(database) as opened:
-        names = [name for (name,) in opened.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        rows = {name: opened.execute(f'SELECT * FROM "{name}" ORDER BY 1').fetchall() for name in names}
-    opened.close()
-    return rows
+def shell_json(environment: dict, code: str):
+    """What ``code``, run by ``manage.py shell`` in that archive, prints as JSON."""
+    return json.loads(manage(environment, "shell", "--verbosity", "0", "-c", code).stdout)
 
 
-def api_answers(folder: Path) -> dict:
-    code = (
-        "import json; from django.test import Client; "
-        f"print(json.dumps({{q: Client().get('/api/search', {{'q': q}}).json() for q in {QUERIES!r}}}))"
-    )
-    return json.loads(manage(folder, "shell", "--verbosity", "0", "-c", code).stdout)
+# Every row of every table, in the archive's own engine, as JSON.
+EVERY_ROW = """
+import json
+from django.db import connection
+with connection.cursor() as cursor:
+    names = connection.introspection.table_names(cursor)
+    rows = {}
+    for name in names:
+        cursor.execute(f'SELECT * FROM "{name}" ORDER BY 1')
+        rows[name] = cursor.fetchall()
+print(json.dumps(rows, default=str))
+"""
+
+API_ANSWERS = (
+    "import json; from django.test import Client; "
+    f"print(json.dumps({{q: Client().get('/api/search', {{'q': q}}).json() for q in {QUERIES!r}}}))"
+)
 
 
 @pytest.mark.slow
-def test_a_backup_restored_into_a_fresh_data_folder_is_the_same_archive(tmp_path):
-    """From a folder with the seeds indexed to a folder with nothing in it, not even a database."""
-    source, fresh, backup = tmp_path / "source", tmp_path / "fresh", tmp_path / "archive.backup"
+def test_a_backup_restored_into_a_fresh_archive_is_the_same_archive(archives, tmp_path):
+    """From an archive with the seeds indexed to one with nothing in it, not even a table."""
+    source, fresh = archives
+    backup = tmp_path / "archive.backup"
     manage(source, "migrate", "--noinput", "--verbosity", "0")
     manage(source, "seed_archive")
     manage(source, "rebuild_index", "--noinput", "--verbosity", "0")
 
     manage(source, "backup", str(backup))
+    engine_format = b"PGDMP" if connection.vendor == "postgresql" else b"SQLite format 3"
+    assert backup.read_bytes().startswith(engine_format), "the engine's own tool made the backup"
     manage(fresh, "restore", str(backup))
 
-    before, after = file_tables(source / "archive.sqlite3"), file_tables(fresh / "archive.sqlite3")
+    before, after = shell_json(source, EVERY_ROW), shell_json(fresh, EVERY_ROW)
     assert before.pop("search_indextask"), "the seeds were queued in the source archive"
     assert after.pop("search_indextask") == []
     assert after == before
-    assert api_answers(fresh) == api_answers(source)
-    with open_dir(fresh / "index").searcher() as searcher:
+    assert shell_json(fresh, API_ANSWERS) == shell_json(source, API_ANSWERS)
+    with open_dir(fresh["ARCHIVE_INDEX_PATH"]).searcher() as searcher:
         indexed = {int(document["django_id"]) for document in searcher.documents(django_ct="archive.article")}
     assert indexed == {pk for pk, *_ in after["archive_article"]}
