@@ -22,7 +22,8 @@ from django.db import IntegrityError, transaction
 
 from arabic.numbers import CountedNoun, arabic_count
 
-from .identity import content_hash
+from .batch_linking import Found, ParallelFinder
+from .identity import content_hash, unique_slugs
 from .import_files import (
     PARAGRAPH_SEPARATOR,
     Draft,
@@ -32,7 +33,7 @@ from .import_files import (
     collect_files,
     parse_file,
 )
-from .linking import Gazetteer, save_linked
+from .linking import Gazetteer, store_found_mentions
 from .models import Article, Source
 
 __all__ = [
@@ -100,8 +101,9 @@ def validate(draft: Draft) -> Planned:
 
 def _full_clean(location: Location, instance: Article | Source, exclude: list[str]) -> None:
     # Uniqueness is checked when saving: a duplicate is skipped, not an error.
+    # The constraints are a partial date's consistency, which PartialDate keeps by construction.
     try:
-        instance.full_clean(exclude=exclude, validate_unique=False)
+        instance.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
     except ValidationError as error:
         problems = [
             f"{_verbose_name(instance, name)}: {message}" if name != "__all__" else message
@@ -129,19 +131,26 @@ def import_paths(
 ) -> ImportReport:
     """Import every file under ``paths``, all of them or, on any error, none.
 
-    ``progress`` hears, after each batch of an import of several, how many
-    articles were read so far and in all.
+    ``progress`` hears, after each batch, how many articles were read so far
+    and in all. The mentions of the next batch are found in worker processes
+    while this one is stored.
     """
     planned = [validate(draft) for path in collect_files(paths) for draft in parse_file(path)]
+    batches = list(_batches(planned, BATCH_SIZE))
     saver = _Saver()
     try:
-        for done, batch in _batches(planned, BATCH_SIZE):
-            with transaction.atomic():
-                saver.save(batch)
-            if done < len(planned):
-                time.sleep(BATCH_PAUSE)
-            if progress and len(planned) > BATCH_SIZE:
-                progress(done, len(planned))
+        # One batch leaves nothing to overlap: no worker is worth starting.
+        with ParallelFinder(saver.gazetteer, processes=None if len(batches) > 1 else 1) as finder:
+            upcoming = saver.check(batches[0][1], finder) if batches else None
+            for index, (done, _) in enumerate(batches):
+                current = upcoming
+                if index + 1 < len(batches):
+                    upcoming = saver.check(batches[index + 1][1], finder)
+                saver.store(*current)
+                if progress:
+                    progress(done, len(planned))
+                if done < len(planned):
+                    time.sleep(BATCH_PAUSE)
     except IntegrityError as error:
         # Another writer stored the same content or slug between our check and our save.
         saver.undo()
@@ -154,8 +163,13 @@ def _batches(items: list[Planned], size: int) -> Iterator[tuple[int, list[Planne
         yield min(start + size, len(items)), items[start : start + size]
 
 
+def stored_content(hashes: list[str]) -> set[str]:
+    """Which of these content hashes the archive holds already."""
+    return set(Article.objects.filter(content_hash__in=hashes).values_list("content_hash", flat=True))
+
+
 class _Saver:
-    """Saves and links the new articles of an import with one gazetteer, and can take them back."""
+    """Stores the new articles of an import, linked with one gazetteer, a batch at a time; can take them back."""
 
     def __init__(self):
         self.report = ImportReport()
@@ -164,21 +178,46 @@ class _Saver:
         self.sources: dict[str, Source] = {}
         self.new_sources: list[Source] = []
 
-    def save(self, batch: list[Planned]) -> None:
-        """Save each article whose content is new; report the duplicates."""
+    def check(self, batch: list[Planned], finder: ParallelFinder) -> tuple[list[Planned], Found]:
+        """The articles of ``batch`` to store, their mentions being found; the duplicates reported."""
+        fresh = self._new_content(batch)
+        return fresh, finder.submit([item.article.body for item in fresh])
+
+    def store(self, fresh: list[Planned], found: Found) -> None:
+        """Store the checked articles and their mentions in one short transaction.
+
+        The reading and the linking happened before, outside it: the database's
+        write lock is held only for the inserts.
+        """
+        spans = found.spans()
+        with transaction.atomic():
+            articles = [self._prepared(item) for item in fresh]
+            titles = [article.display_title for article in articles]
+            for article, slug in zip(articles, unique_slugs(Article, titles, "article"), strict=True):
+                article.slug = slug
+            stored = Article.objects.bulk_create(articles)
+            store_found_mentions(zip(stored, spans, strict=True))
+        self.report.created += stored
+
+    def _new_content(self, batch: list[Planned]) -> list[Planned]:
+        """The articles of ``batch`` whose text neither this import nor the archive holds yet."""
         for item in batch:
-            fingerprint = content_hash(item.article.body)
-            if fingerprint in self.first_seen:
-                self.report.skipped.append(Skipped(item.location, self.first_seen[fingerprint]))
+            item.article.content_hash = content_hash(item.article.body)
+        stored = stored_content([item.article.content_hash for item in batch])
+        fresh = []
+        for item in batch:
+            fingerprint = item.article.content_hash
+            if fingerprint in self.first_seen or fingerprint in stored:
+                self.report.skipped.append(Skipped(item.location, self.first_seen.get(fingerprint)))
                 continue
             self.first_seen[fingerprint] = item.location
-            if Article.objects.filter(content_hash=fingerprint).exists():
-                self.report.skipped.append(Skipped(item.location, None))
-                continue
-            if item.source is not None:
-                item.article.source = self._source(item.source.name)
-            save_linked(item.article, self.gazetteer)
-            self.report.created.append(item.article)
+            fresh.append(item)
+        return fresh
+
+    def _prepared(self, item: Planned) -> Article:
+        if item.source is not None:
+            item.article.source = self._source(item.source.name)
+        return item.article
 
     def _source(self, name: str) -> Source:
         if name not in self.sources:

@@ -12,8 +12,9 @@ Re-linking keeps what an editor confirmed (while the text still says it) and
 replaces the automatic mentions, so it can be run any number of times.
 
 Linking runs once per save, by whoever saves: the admin after the editor's own
-mention edits, the importer with one gazetteer for the whole import
-(``save_linked``). A change to an entity or an alias queues a ``RelinkTask``
+mention edits (``save_linked``), the importer with one gazetteer for the whole
+import, finding the mentions of a batch before it stores them in bulk
+(``store_found_mentions``). A change to an entity or an alias queues a ``RelinkTask``
 (``archive.signals``), and ``relink_queued`` links again the articles that may
 name that entity.
 """
@@ -33,10 +34,10 @@ from arabic.stemming import proclitic_readings
 
 from .models import Alias, Article, Entity, Mention, RelinkTask
 
-# Sent when linking adds mentions to an article: they are created in bulk,
-# which sends no post_save, and whatever depends on an article's mentions
-# (its search document) must hear of them.
-mentions_added = Signal()
+# Sent with ``articles`` when they change without a post_save of their own:
+# mentions created in bulk, articles inserted in bulk. Whatever depends on an
+# article and its mentions (its search document) must hear of them.
+articles_changed = Signal()
 
 # A written name may be split into more words than its alias (نور الدين for
 # نورالدين), so a match may span this many words more than the longest alias.
@@ -142,7 +143,18 @@ def link_mentions(article: Article, gazetteer: Gazetteer) -> None:
         Mention(article=article, entity_id=entity_id, start=start, end=end) for entity_id, start, end in new
     )
     if new:
-        mentions_added.send(sender=Article, article=article)
+        articles_changed.send(sender=Article, articles=[article])
+
+
+def store_found_mentions(found: Iterable[tuple[Article, list[Span]]]) -> None:
+    """Store in bulk the mentions found in articles just inserted, as ``link_mentions`` would link them."""
+    pairs = list(found)
+    Mention.objects.bulk_create(
+        Mention(article=article, entity_id=span.entity_id, start=span.start, end=span.end)
+        for article, spans in pairs
+        for span in spans
+    )
+    articles_changed.send(sender=Article, articles=[article for article, _ in pairs])
 
 
 @transaction.atomic

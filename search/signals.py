@@ -11,7 +11,7 @@ from django.db.models.signals import post_delete, post_save
 from haystack.constants import DEFAULT_ALIAS
 from haystack.signals import BaseSignalProcessor
 
-from archive.linking import mentions_added
+from archive.linking import articles_changed
 from archive.models import ENTITY_MODELS, Alias, Article, Entity, Mention, Source
 
 from .indexing import enqueue, enqueue_pks
@@ -26,7 +26,7 @@ class QueuedSignalProcessor(BaseSignalProcessor):
         for signal in (post_save, post_delete):
             signal.connect(self.mention_changed, sender=Mention)
             signal.connect(self.alias_changed, sender=Alias)
-        mentions_added.connect(self.mentions_added, sender=Article)
+        articles_changed.connect(self.articles_changed, sender=Article)
         # An entity is saved as its kind (a Person); its document is the Entity's.
         for model in ENTITY_MODELS.values():
             post_save.connect(self.entity_saved, sender=model)
@@ -39,8 +39,8 @@ class QueuedSignalProcessor(BaseSignalProcessor):
     # A deleted object is queued as a saved one is: the writer finds it gone.
     handle_delete = handle_save
 
-    def mentions_added(self, sender, article: Article, **kwargs):
-        enqueue([article])
+    def articles_changed(self, sender, articles: list[Article], **kwargs):
+        enqueue(articles)
 
     def mention_changed(self, sender, instance: Mention, using, **kwargs):
         enqueue_pks(Article, [instance.article_id], using)
