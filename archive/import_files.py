@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -262,6 +261,10 @@ def _draft_from_json(location: Location, line: str) -> Draft:
     )
 
 
+# Control characters but line breaks and tabs (Unicode's Cc), and lone surrogates (Cs).
+_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
 def _string(location: Location, record: dict[str, object], key: str) -> str:
     """The value of ``key`` as stripped text; a missing key or null is empty."""
     value = record.get(key)
@@ -269,14 +272,12 @@ def _string(location: Location, record: dict[str, object], key: str) -> str:
         return ""
     if not isinstance(value, str):
         raise ImportFileError(location, f"قيمة المفتاح «{key}» يجب أن تكون نصاً بين علامتي تنصيص.")
-    control = next(
-        (char for char in value if unicodedata.category(char) in ("Cc", "Cs") and char not in "\n\r\t"), None
-    )
+    control = _UNSTORABLE.search(value)
     if control is not None:
         # An escaped "\u0000" passes the file check; PostgreSQL refuses NUL in text. An escaped
         # lone surrogate ("\ud800") is half a character, which no UTF-8 text can hold.
         raise ImportFileError(
-            location, f"في قيمة المفتاح «{key}» محرف لا يُحفظ في نص (U+{ord(control):04X})؛ احذفه."
+            location, f"في قيمة المفتاح «{key}» محرف لا يُحفظ في نص (U+{ord(control.group()):04X})؛ احذفه."
         )
     return value.strip()
 
