@@ -12,8 +12,8 @@ from django.db.models import Count, Q
 from django.utils.html import format_html
 
 from arabic.normalization import normalize
-from arabic.numbers import arabic_count
 
+from .display import date_html, moment
 from .forms import PartialDateFormField
 from .identity import content_hash
 from .linking import Gazetteer, link_mentions, relink
@@ -29,6 +29,7 @@ from .models import (
     Place,
     Source,
 )
+from .numerals import count, number
 
 
 def filter_normalized(queryset, fields: tuple[str, ...], text: str):
@@ -116,7 +117,7 @@ class MentionInline(admin.TabularInline):
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
-    list_display = ["display_title", "published_display", "source", "mention_count", "updated_at"]
+    list_display = ["display_title", "published_display", "source", "mention_count", "updated_display"]
     list_filter = ["source", "date_precision", "language"]
     list_select_related = ["source"]
     date_hierarchy = "published_on"
@@ -137,13 +138,17 @@ class ArticleAdmin(admin.ModelAdmin):
     def display_title(self, article: Article) -> str:
         return article.display_title
 
-    @admin.display(description="تاريخ النشر", ordering="published_on")
+    @admin.display(description="تاريخ النشر", ordering="published_on", empty_value="—")
     def published_display(self, article: Article) -> str:
-        return str(article.published or "—")
+        return date_html(article.published) or None
 
     @admin.display(description="الإشارات", ordering="mention_total")
-    def mention_count(self, article: Article) -> int:
-        return article.mention_total
+    def mention_count(self, article: Article) -> str:
+        return number(article.mention_total)
+
+    @admin.display(description="عُدّل في", ordering="updated_at")
+    def updated_display(self, article: Article) -> str:
+        return moment(article.updated_at)
 
     def save_related(self, request, form, formsets, change):
         """Link again once the editor's own mention edits are saved, so both agree."""
@@ -152,8 +157,8 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.action(description="إعادة ربط الكيانات في المقالات المحددة")
     def relink(self, request, queryset):
-        count = relink(queryset)
-        self.message_user(request, f"أعيد ربط {arabic_count(count, Article.COUNTED)}.", messages.SUCCESS)
+        relinked = relink(queryset)
+        self.message_user(request, f"أعيد ربط {count(relinked, Article.COUNTED)}.", messages.SUCCESS)
 
 
 class AliasInline(admin.TabularInline):
@@ -174,8 +179,8 @@ class EntityAdmin(NormalizedSearchMixin, admin.ModelAdmin):
         return super().get_queryset(request).annotate(article_total=Count("mentions__article", distinct=True))
 
     @admin.display(description="المقالات", ordering="article_total")
-    def article_count(self, entity: Entity) -> int:
-        return entity.article_total
+    def article_count(self, entity: Entity) -> str:
+        return number(entity.article_total)
 
 
 @admin.register(Entity)
@@ -232,9 +237,9 @@ class AgreementAdmin(EntityAdmin):
     list_filter = ["status"]
     autocomplete_fields = ["parties", "related"]
 
-    @admin.display(description="تاريخ التوقيع", ordering="signed_on")
+    @admin.display(description="تاريخ التوقيع", ordering="signed_on", empty_value="—")
     def signed_display(self, agreement: Agreement) -> str:
-        return str(agreement.signed or "—")
+        return date_html(agreement.signed) or None
 
 
 @admin.register(Source)

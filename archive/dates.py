@@ -1,23 +1,26 @@
 """Partial dates: a year, a month or a day, as precise as the source states.
 
 A date is stored as the first day of the period it names plus its precision,
-so that it sorts and filters as a date but is never shown as a day the source
-did not give.
+so that it is never shown as a day the source did not give. It is a range:
+"2021" is every day of 2021, so a search between June and December 2021 finds
+it, as does one up to January 2021 (``first_day`` to ``last_day``). Sorted,
+it stands at the start of its period: "2021" before "2021-01-05", and, the
+first days being equal, beside "2021-01" and "2021-01-01", by id.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime
-import re
 from dataclasses import dataclass
 
 from django.db import models
 from django.db.models import Q
 
-from arabic.dates import format_date
-from arabic.normalization import normalize
+from arabic.bidi import quoted
+from arabic.dates import format_date, read_date
 
-_ISO_PARTIAL = re.compile(r"(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?")
+from . import conf
 
 
 class Precision(models.TextChoices):
@@ -52,20 +55,30 @@ class PartialDate:
     def first_day(self) -> datetime.date:
         return datetime.date(self.year, self.month or 1, self.day or 1)
 
+    @property
+    def last_day(self) -> datetime.date:
+        if self.day is not None:
+            return self.first_day
+        month = self.month or 12
+        return datetime.date(self.year, month, calendar.monthrange(self.year, month)[1])
+
     @classmethod
     def parse(cls, text: str) -> PartialDate:
-        """Read "2021", "2021-04" or "2021-04-21" (also with / and Arabic digits).
+        """Read "2021", "2021-04", "2021-04-21" (also with /), or "21 أوت 2021" in any month's name.
 
-        Raises ``ValueError`` with a message for the person who typed it.
+        Either style of digits. Raises ``ValueError`` with a message for the
+        person who typed it, quoting the text isolated so it reads as typed.
         """
-        match = _ISO_PARTIAL.fullmatch(normalize(text.strip()))
-        if not match:
-            raise ValueError(f"تاريخ غير مفهوم «{text}»: اكتب السنة، أو السنة-الشهر، أو السنة-الشهر-اليوم.")
-        year, month, day = (int(part) if part else None for part in match.groups())
+        parts = read_date(text)
+        if parts is None:
+            raise ValueError(
+                f"تاريخ غير مفهوم {quoted(text.strip())}: اكتب السنة، أو السنة-الشهر، أو السنة-الشهر-اليوم، "
+                "أو الشهر بالحروف والسنة."
+            )
         try:
-            return cls(year, month, day)
+            return cls(*parts)
         except ValueError:
-            raise ValueError(f"التاريخ «{text}» غير موجود في التقويم.") from None
+            raise ValueError(f"التاريخ {quoted(text.strip())} غير موجود في التقويم.") from None
 
     @classmethod
     def from_stored(cls, first_day: datetime.date | None, precision: str | None):
@@ -78,8 +91,8 @@ class PartialDate:
         )
 
     def __str__(self) -> str:
-        """The date as an Arabic reader expects it: "٢١ أبريل ٢٠٢١"."""
-        return format_date(self.year, self.month, self.day)
+        """The date as an Arabic reader expects it: "21 أبريل 2021", in the site's digits."""
+        return format_date(self.year, self.month, self.day, conf.digits())
 
     def isoformat(self) -> str:
         """ISO 8601 reduced precision: "2021", "2021-04" or "2021-04-21"."""

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.html import format_html
 
 from .dates import PartialDate
+from .display import ltr_html
 from .models import Article, Country, Source
+from .numerals import figures
 
 
 class ArticleFilterForm(forms.Form):
@@ -22,7 +25,7 @@ class ArticleFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = [("", "كل السنوات")] + [
-            (year, str(year)) for year in Article.objects.years()
+            (year, figures(year)) for year in Article.objects.years()
         ]
 
     def filter(self, articles):
@@ -40,15 +43,25 @@ class ArticleFilterForm(forms.Form):
 
 
 class PartialDateFormField(forms.CharField):
-    """One box for a date known to the year, the month or the day."""
+    """One box for a date known to the year, the month or the day.
+
+    The box is left to right, as the ISO date it shows ("2021-04-21") reads;
+    each example of the help is isolated so, or bidi shows 2021-04 as 04-2021.
+    """
+
+    widget = forms.TextInput(attrs={"dir": "ltr", "autocomplete": "off"})
 
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
-        # Each example is isolated left to right, or bidi shows 2021-04 as 04-2021.
         kwargs.setdefault(
             "help_text",
-            "السنة (<bdi dir=ltr>2021</bdi>)، أو السنة والشهر (<bdi dir=ltr>2021-04</bdi>)، "
-            "أو التاريخ كاملًا (<bdi dir=ltr>2021-04-21</bdi>).",
+            format_html(
+                "السنة ({})، أو السنة والشهر ({})، أو التاريخ كاملًا ({})، أو الشهر بالحروف ({}).",
+                ltr_html("2021"),
+                ltr_html("2021-04"),
+                ltr_html("2021-04-21"),
+                "21 أوت 2021",
+            ),
         )
         super().__init__(**kwargs)
 

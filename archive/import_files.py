@@ -14,7 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from arabic.bidi import isolate_ltr, quoted
 from arabic.dates import WEEKDAYS as WEEKDAY_NAMES
+from arabic.dates import read_date
 from arabic.normalization import normalize
 
 from .dates import PartialDate
@@ -145,7 +147,7 @@ def parse_text(path: Path, text: str) -> Draft:
         normalized = normalize(line)
         if not line or PAGE_NUMBER.fullmatch(normalized):
             continue
-        date_line = DATE_LINE.fullmatch(normalized)
+        date_line = _date_line_parts(line)
         if date_line and published is None:
             published = _date_from_line(Location(path, number), line, date_line)
         else:
@@ -174,24 +176,37 @@ def _split_title(lines: list[tuple[int, str]]) -> tuple[str, list[tuple[int, str
         len(candidate) <= TITLE_MAX_CHARS
         and not candidate.rstrip(CLOSING_QUOTES).endswith(SENTENCE_ENDINGS)
         and following > first + 1  # a blank line sets it off
-        and not DATE_LINE.fullmatch(normalize(candidate))
+        and not _date_line_parts(candidate)
         and not PAGE_NUMBER.fullmatch(normalize(candidate))
     )
     return (candidate, lines[first + 1 :]) if is_headline else ("", lines)
 
 
-def _date_from_line(location: Location, line: str, match: re.Match[str]) -> PartialDate:
-    """The day a date line gives, either Y/M/D or D/M/Y as Arabic news sites write it."""
-    year, month, day = (
-        (match["year"], match["month"], match["day"])
-        if match["year"]
-        else (match["year2"], match["month2"], match["day2"])
-    )
+def _date_line_parts(line: str) -> tuple[int, int, int] | None:
+    """(year, month, day) when ``line`` is a date line, else None.
+
+    A date line names a day: Y/M/D or D/M/Y in figures, as Arabic news sites
+    write it, or with the month's name in any region's spelling ("الأربعاء 21 أوت 2021").
+    """
+    if match := DATE_LINE.fullmatch(normalize(line)):
+        year, month, day = (
+            (match["year"], match["month"], match["day"])
+            if match["year"]
+            else (match["year2"], match["month2"], match["day2"])
+        )
+        return int(year), int(month), int(day)
+    parts = read_date(line)
+    return parts if parts and parts[2] is not None else None
+
+
+def _date_from_line(location: Location, line: str, parts: tuple[int, int, int]) -> PartialDate:
+    """The day a date line gives, or an error that quotes the line as it was written."""
     try:
-        return PartialDate(int(year), int(month), int(day))
+        return PartialDate(*parts)
     except ValueError as error:
+        examples = (isolate_ltr(example) for example in ("2021/04/21", "21/04/2021"))
         raise ImportFileError(
-            location, f"سطر التاريخ «{line}» لا يدل على يوم صحيح؛ اكتبه مثل 2021/04/21 أو 21/04/2021."
+            location, f"سطر التاريخ {quoted(line)} لا يدل على يوم صحيح؛ اكتبه مثل {' أو '.join(examples)}."
         ) from error
 
 

@@ -20,8 +20,9 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from arabic.numbers import CountedNoun, arabic_count
+from arabic.numbers import CountedNoun
 
+from . import numerals
 from .batch_linking import Found, ParallelFinder
 from .identity import content_hash, unique_slugs
 from .import_files import (
@@ -80,8 +81,8 @@ class ImportReport:
     skipped: list[Skipped] = field(default_factory=list)
 
     def summary(self) -> str:
-        created = arabic_count(len(self.created), Article.COUNTED)
-        skipped = arabic_count(len(self.skipped), DUPLICATES)
+        created = numerals.count(len(self.created), Article.COUNTED)
+        skipped = numerals.count(len(self.skipped), DUPLICATES)
         return f"أنشئ: {created}. تُخطّي: {skipped}."
 
 

@@ -22,8 +22,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
-from arabic.numbers import arabic_count
-
+from . import numerals
 from .dates import PartialDate
 from .identity import content_hash, unique_slug
 from .importing import PARAGRAPH_SEPARATOR, parse_file
@@ -225,7 +224,7 @@ class GenerationReport:
     people: int
 
     def summary(self) -> str:
-        return f"أنشئ: {arabic_count(self.articles, Article.COUNTED)}، {arabic_count(self.people, Person.COUNTED)}."
+        return f"أنشئ: {numerals.count(self.articles, Article.COUNTED)}، {numerals.count(self.people, Person.COUNTED)}."
 
 
 @transaction.atomic

@@ -33,8 +33,9 @@ from django.db.migrations.loader import MigrationLoader
 from haystack.constants import DEFAULT_ALIAS
 from haystack.query import SearchQuerySet
 
-from arabic.numbers import CountedNoun, arabic_count, arabic_digits, arabic_number
+from arabic.numbers import CountedNoun
 from archive.models import Article, Entity
+from archive.numerals import count, decimal, number
 
 from . import database_copy
 from .database_copy import BackupError
@@ -61,7 +62,7 @@ class BackupReport:
     def summary(self) -> str:
         return (
             f"كُتبت النسخة الاحتياطية في {self.path} ({_size(self.size)}، "
-            f"{arabic_count(self.articles, Article.COUNTED)}). {INDEX_NOT_BACKED_UP}"
+            f"{count(self.articles, Article.COUNTED)}). {INDEX_NOT_BACKED_UP}"
         )
 
 
@@ -74,12 +75,12 @@ class RestoreReport:
     indexed: int
 
     def summary(self) -> str:
-        sentences = [f"استُعيد الأرشيف من {self.path}: {arabic_count(self.articles, Article.COUNTED)}."]
+        sentences = [f"استُعيد الأرشيف من {self.path}: {count(self.articles, Article.COUNTED)}."]
         if self.migrations:
-            sentences.append(f"طُبّق بعدها {arabic_count(self.migrations, MIGRATIONS)}.")
+            sentences.append(f"طُبّق بعدها {count(self.migrations, MIGRATIONS)}.")
         sentences.append(
-            f"حُذف من طابور الفهرسة {arabic_count(self.dropped_tasks, TASKS)} جاءت مع النسخة، "
-            f"وبُني فهرس البحث من قاعدة البيانات مرة واحدة: {arabic_count(self.indexed, Article.COUNTED)}."
+            f"حُذف من طابور الفهرسة {count(self.dropped_tasks, TASKS)} جاءت مع النسخة، "
+            f"وبُني فهرس البحث من قاعدة البيانات مرة واحدة: {count(self.indexed, Article.COUNTED)}."
         )
         return " ".join(sentences)
 
@@ -261,7 +262,7 @@ def _refuse_a_used_archive(force: bool) -> None:
     articles, entities = Article.objects.count(), Entity.objects.count()
     if articles or entities:
         raise BackupError(
-            f"الأرشيف ليس فارغًا: فيه {arabic_count(articles, Article.COUNTED)} و{arabic_count(entities, ENTITIES)}؛ "
+            f"الأرشيف ليس فارغًا: فيه {count(articles, Article.COUNTED)} و{count(entities, ENTITIES)}؛ "
             "لم يُمسّ. الاستعادة تستبدل قاعدة البيانات كلها: أضف ‎--force لاستبدالها، "
             "بعد أخذ نسخة منها (manage.py backup)."
         )
@@ -320,7 +321,7 @@ def _articles_in_sqlite_file(path: Path) -> int:
 def _size(size: int) -> str:
     """A file size as an Arabic reader reads it: ٣٫٢ ميغابايت, ٤٥٤ كيلوبايت, or bytes."""
     if size < 1024:
-        return f"{arabic_number(size)} بايت"
+        return f"{number(size)} بايت"
     if size < 1024 * 1024:
-        return f"{arabic_number(round(size / 1024))} كيلوبايت"
-    return f"{arabic_digits(f'{size / 2**20:.1f}').replace('.', '٫')} ميغابايت"
+        return f"{number(round(size / 1024))} كيلوبايت"
+    return f"{decimal(size / 2**20, 1)} ميغابايت"

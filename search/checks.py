@@ -17,7 +17,8 @@ from django.db import DatabaseError
 from haystack import connections
 from haystack.constants import DEFAULT_ALIAS
 
-from arabic.numbers import CountedNoun, arabic_count, arabic_number
+from arabic.numbers import CountedNoun
+from archive.numerals import count, number
 
 from . import conf
 from .health import writer_heartbeat_age
@@ -108,11 +109,11 @@ def _nearest_existing(path: Path) -> Path:
 
 
 def _since(age: float | None) -> str:
-    return "لم ينبض قط" if age is None else f"آخر نبضة منه قبل {arabic_number(age)} ث"
+    return "لم ينبض قط" if age is None else f"آخر نبضة منه قبل {number(age)} ث"
 
 
 def _queued() -> str:
     try:
-        return arabic_count(IndexTask.objects.count(), TASKS)
+        return count(IndexTask.objects.count(), TASKS)
     except DatabaseError:  # not migrated yet
         return "عددها غير معروف"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
-import datetime
 import re
 from typing import NamedTuple
 
@@ -11,10 +9,9 @@ from django import forms
 from django.core.validators import RegexValidator
 
 from arabic.normalization import words
-from arabic.numbers import arabic_number
-from archive.dates import PartialDate
 from archive.forms import PartialDateFormField
 from archive.models import Article
+from archive.numerals import figures, number
 
 from . import conf
 from .backends import ArchiveSearchQuerySet
@@ -58,7 +55,7 @@ class SearchForm(forms.Form):
         longest = conf.get("MAX_QUERY_LENGTH")
         if len(query) > longest:
             raise forms.ValidationError(
-                f"الاستعلام أطول من {arabic_number(longest)} حرف ({arabic_number(len(query))}): اختصره."
+                f"الاستعلام أطول من {number(longest)} حرف ({number(len(query))}): اختصره."
             )
         if query and not any(True for _ in words(query)):
             raise forms.ValidationError("لا يحوي الاستعلام كلمات يُبحث عنها: اكتب كلمة عربية أو أكثر.")
@@ -68,8 +65,8 @@ class SearchForm(forms.Form):
         data = super().clean()
         start, end = data.get("date_from"), data.get("date_to")
         if any(bound and bound.year < FIRST_YEAR for bound in (start, end)):
-            raise forms.ValidationError(f"لا أخبار في الأرشيف قبل سنة {arabic_number(FIRST_YEAR)}.")
-        if start and end and start.first_day > _last_day(end):
+            raise forms.ValidationError(f"لا أخبار في الأرشيف قبل سنة {figures(FIRST_YEAR)}.")
+        if start and end and start.first_day > end.last_day:
             raise forms.ValidationError("بداية المدة بعد نهايتها: بدّل التاريخين.")
         for parameter in FACETS:
             values = (
@@ -102,10 +99,11 @@ class SearchForm(forms.Form):
         for facet, values in self.filters.items():
             for value in values:
                 results = results.narrow(f'{facet}:"{value}"')
+        # An article's date is a period (a year, a month or a day): it is kept when it overlaps the range.
         if data.get("date_from"):
-            results = results.filter(published__gte=data["date_from"].first_day)
+            results = results.filter(published_until__gte=data["date_from"].first_day)
         if data.get("date_to"):
-            results = results.filter(published__lte=_last_day(data["date_to"]))
+            results = results.filter(published__lte=data["date_to"].last_day)
         order = SORTS[self.order].order_by
         return results.order_by(order) if order else results
 
@@ -113,11 +111,3 @@ class SearchForm(forms.Form):
     def order(self) -> str:
         """The order asked for, by its URL value."""
         return self.cleaned_data.get("sort") or next(iter(SORTS))
-
-
-def _last_day(date: PartialDate) -> datetime.date:
-    """The last day of the period a partial date names."""
-    if date.day is not None:
-        return date.first_day
-    month = date.month or 12
-    return datetime.date(date.year, month, calendar.monthrange(date.year, month)[1])

@@ -25,6 +25,7 @@ from whoosh.qparser.plugins import (
 )
 
 from arabic.compounds import joined_names
+from arabic.dates import MONTHS, month_number
 from arabic.normalization import normalize
 
 from .analysis import arabic_analyzer
@@ -92,6 +93,55 @@ class _CompoundNamePlugin(Plugin):
         return joined
 
 
+class _MonthNamePlugin(Plugin):
+    """Read a month's name beside a number ("أوت 2021", "5 كانون الثاني") as any of its names.
+
+    An article's date is indexed with the name the site shows ("أغسطس"); the
+    searcher may write the Maghreb's or the Levant's. The typed name is still
+    searched for, for the texts that write it. A name alone is left as typed:
+    "آب" is also a father.
+    """
+
+    def filters(self, parser):
+        return [(self.widen_months, 506)]
+
+    def widen_months(self, parser, group):
+        nodes = [
+            self.widen_months(parser, node) if isinstance(node, syntax.GroupNode) else node for node in group
+        ]
+        widened, index = group.empty_copy(), 0
+        while index < len(nodes):
+            span = _month_span(nodes, index)
+            if span:
+                typed = nodes[index : index + span]
+                shown = syntax.WordNode(MONTHS[month_number(" ".join(node.text for node in typed)) - 1])
+                shown.set_fieldname(typed[0].fieldname)
+                shown.set_range(typed[0].startchar, typed[-1].endchar)
+                name = typed[0] if span == 1 else syntax.AndGroup(typed)
+                widened.append(syntax.OrGroup([name, shown]))
+            else:
+                widened.append(nodes[index])
+            index += span or 1
+        return widened
+
+
+def _month_span(nodes: list, index: int) -> int:
+    """How many words from ``index`` name a month beside a number (2 for "كانون الثاني"), or 0."""
+    for span in (2, 1):
+        typed = nodes[index : index + span]
+        if len(typed) < span or not all(type(node) is syntax.WordNode for node in typed):
+            continue
+        if month_number(" ".join(node.text for node in typed)) is None:
+            continue
+        beside = [
+            nodes[index - 1] if index else None,
+            nodes[index + span] if index + span < len(nodes) else None,
+        ]
+        if any(type(node) is syntax.WordNode and normalize(node.text).isdecimal() for node in beside):
+            return span
+    return 0
+
+
 # The marks and the words that are query syntax, not text.
 SYNTAX_MARKS = "\"'()+-"
 OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
@@ -121,6 +171,7 @@ class ArabicQueryParser(QueryParser):
             # A sign is an operator only before a word ("-تونس"), never inside one ("2021-04-21").
             PlusMinusPlugin(plusexpr=r"(?<!\S)\+", minusexpr=r"(?<!\S)-"),
             _CompoundNamePlugin(),
+            _MonthNamePlugin(),
         ]
         super().__init__(fieldname, schema, plugins=plugins)
         self.keep_stop_words = keep_stop_words

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from haystack.models import SearchResult
 from haystack.query import SearchQuerySet
 
-from arabic.numbers import arabic_digits
 from archive.models import Entity, Source
+from archive.numerals import figures
 
 from .backends import ArchiveSearchQuerySet
 from .search_indexes import ENTITY_FACETS
@@ -67,7 +67,7 @@ def facet_labels(facets: dict[str, list[tuple[str, int]]]) -> dict[tuple[str, st
     for facet, values in facets.items():
         for value, _ in values:
             label = sources.get(value) if facet == "source" else names.get(value)
-            labels[facet, value] = arabic_digits(value) if facet == "year" else label or value
+            labels[facet, value] = figures(value) if facet == "year" else label or value
     return labels
 
 

@@ -55,7 +55,10 @@ def _with_entity_facets(index_class: type[indexes.SearchIndex]) -> type[indexes.
 
 @_with_entity_facets
 class ArticleIndex(TextFields, indexes.Indexable):
+    # A date is a period: its first day (what results sort by: a year-only date
+    # at the start of its year) and its last, so a range filter keeps whatever it overlaps.
     published = indexes.DateField(model_attr="published_on", null=True)
+    published_until = indexes.DateField(null=True)
     date = indexes.CharField(indexed=False)
     source_name = indexes.CharField(indexed=False)
     body = indexes.CharField(model_attr="body", indexed=False)
@@ -91,6 +94,9 @@ class ArticleIndex(TextFields, indexes.Indexable):
 
     def prepare_title(self, article: Article) -> str:
         return article.display_title
+
+    def prepare_published_until(self, article: Article):
+        return article.published.last_day if article.published else None
 
     def prepare_date(self, article: Article) -> str:
         return article.published.isoformat() if article.published else ""

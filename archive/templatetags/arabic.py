@@ -1,29 +1,25 @@
-"""Template filters for numbers, dates and kinds of entity as Arabic readers read them."""
+"""Template filters for numbers, dates and kinds of entity as Arabic readers read them.
+
+Numbers come in the digits ``ARCHIVE_DIGITS`` names (``archive.numerals``);
+dates as isolated ``<time>`` elements (``archive.display``).
+"""
 
 from django import template
 
-from arabic.numbers import arabic_count, arabic_number
-from archive.dates import PartialDate
+from archive import display, numerals
 from archive.models import ENTITY_MODELS, Article, entity_kinds
 
 register = template.Library()
-register.filter("arabic_number", arabic_number)
+register.filter("arabic_number", numerals.number)
+register.filter("partial_date", display.date_html)
+register.filter("ltr", display.ltr_html)
 
 
 @register.filter(name="arabic_count")
 def count_of(value, noun: str) -> str:
     """A number of articles or of one kind of entity: ``{{ total|arabic_count:"article" }}``."""
     model = Article if noun == "article" else ENTITY_MODELS[noun]
-    return arabic_count(value, model.COUNTED)
-
-
-@register.filter
-def partial_date(value: str) -> str:
-    """An ISO partial date ("2021-04") as an Arabic reader reads it ("أبريل ٢٠٢١")."""
-    try:
-        return str(PartialDate.parse(value)) if value else ""
-    except ValueError:
-        return value
+    return numerals.count(value, model.COUNTED)
 
 
 @register.filter

@@ -13,8 +13,9 @@ from archive.dates import PartialDate, Precision
 from archive.forms import PartialDateFormField
 from archive.models import Article
 
-NOT_UNDERSTOOD = "تاريخ غير مفهوم «{}»: اكتب السنة، أو السنة-الشهر، أو السنة-الشهر-اليوم."
-NOT_IN_CALENDAR = "التاريخ «{}» غير موجود في التقويم."
+# What a person typed is quoted between isolates (U+2068 ... U+2069), so it reads as typed.
+NOT_UNDERSTOOD = "تاريخ غير مفهوم «\u2068{}\u2069»: اكتب السنة، أو السنة-الشهر، أو السنة-الشهر-اليوم، أو الشهر بالحروف والسنة."
+NOT_IN_CALENDAR = "التاريخ «\u2068{}\u2069» غير موجود في التقويم."
 
 # Reading ------------------------------------------------------------------------
 
@@ -33,6 +34,10 @@ NOT_IN_CALENDAR = "التاريخ «{}» غير موجود في التقويم."
         ("۲۰۲۱", PartialDate(2021)),
         (" 2021-04 ", PartialDate(2021, 4)),
         ("2020-02-29", PartialDate(2020, 2, 29)),
+        ("21 أوت 2021", PartialDate(2021, 8, 21)),
+        ("جانفي 2020", PartialDate(2020, 1)),
+        ("كانون الثاني ٢٠٢٠", PartialDate(2020, 1)),
+        ("5 يونيو 2019", PartialDate(2019, 6, 5)),
     ],
     ids=[
         "year",
@@ -46,6 +51,10 @@ NOT_IN_CALENDAR = "التاريخ «{}» غير موجود في التقويم."
         "persian-digits",
         "spaces-around",
         "leap-day",
+        "algerian-month-name",
+        "maghreb-month-alone",
+        "levantine-month-name",
+        "egyptian-month-name",
     ],
 )
 def test_parse_reads_a_year_a_month_or_a_day_as_people_type_it(text, date):
@@ -97,12 +106,30 @@ def test_parse_refuses_text_that_is_no_date_saying_how_to_write_one(text):
         pytest.param("2021-04-00", id="day-0"),
         pytest.param("0000", id="year-0"),
         pytest.param("٢٠٢١-١٣", id="arabic-indic-month-13"),
+        pytest.param("31 جوان 2021", id="june-31-in-algerian"),
     ],
 )
 def test_parse_refuses_a_date_the_calendar_does_not_have_saying_so(text):
     with pytest.raises(ValueError) as refused:
         PartialDate.parse(text)
     assert str(refused.value) == NOT_IN_CALENDAR.format(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["<script>alert(1)</script>", "\x00", "2021-04-21<b>", "🙂", "أوت"],
+    ids=["markup", "nul", "date-then-markup", "emoji", "month-without-year"],
+)
+def test_parse_refuses_hostile_text_quoting_it_isolated(text):
+    with pytest.raises(ValueError) as refused:
+        PartialDate.parse(text)
+    assert str(refused.value) == NOT_UNDERSTOOD.format(text)
+
+
+def test_parse_quotes_a_huge_input_cut_short():
+    with pytest.raises(ValueError) as refused:
+        PartialDate.parse("2021" * 2500)
+    assert len(str(refused.value)) < 200 and "…" in str(refused.value)
 
 
 def test_a_day_without_a_month_is_no_date():
@@ -129,16 +156,37 @@ def test_a_partial_date_sorts_as_the_first_day_of_its_period(date, precision, fi
 @pytest.mark.parametrize(
     ("date", "shown"),
     [
-        (PartialDate(2021), "٢٠٢١"),
-        (PartialDate(2021, 4), "أبريل ٢٠٢١"),
-        (PartialDate(2021, 4, 21), "٢١ أبريل ٢٠٢١"),
-        (PartialDate(2016, 12, 1), "١ ديسمبر ٢٠١٦"),
-        (PartialDate(2016, 1), "يناير ٢٠١٦"),
+        (PartialDate(2021), "2021"),
+        (PartialDate(2021, 4), "أبريل 2021"),
+        (PartialDate(2021, 4, 21), "21 أبريل 2021"),
+        (PartialDate(2016, 12, 1), "1 ديسمبر 2016"),
+        (PartialDate(2016, 1), "يناير 2016"),
     ],
     ids=["year", "month", "day", "first-of-december", "january"],
 )
 def test_str_shows_the_date_in_arabic_as_precise_as_known_and_no_more(date, shown):
     assert str(date) == shown
+
+
+def test_str_shows_the_digits_the_site_is_set_to(settings):
+    settings.ARCHIVE_DIGITS = "arabic-indic"
+    assert str(PartialDate(2021, 4, 21)) == "٢١ أبريل ٢٠٢١"
+    settings.ARCHIVE_DIGITS = "western"
+    assert str(PartialDate(2021, 4, 21)) == "21 أبريل 2021"
+
+
+@pytest.mark.parametrize(
+    ("date", "first_day", "last_day"),
+    [
+        (PartialDate(2021), datetime.date(2021, 1, 1), datetime.date(2021, 12, 31)),
+        (PartialDate(2021, 4), datetime.date(2021, 4, 1), datetime.date(2021, 4, 30)),
+        (PartialDate(2020, 2), datetime.date(2020, 2, 1), datetime.date(2020, 2, 29)),
+        (PartialDate(2021, 4, 21), datetime.date(2021, 4, 21), datetime.date(2021, 4, 21)),
+    ],
+    ids=["year", "month", "leap-february", "day"],
+)
+def test_a_partial_date_spans_its_whole_period(date, first_day, last_day):
+    assert (date.first_day, date.last_day) == (first_day, last_day)
 
 
 @pytest.mark.parametrize(

@@ -188,7 +188,7 @@ def test_agreements_dates_status_parties_and_relations():
     first = agreements["الاتفاق الأمني الجزائري الليبي"]
     update = agreements["تحيين الاتفاق الأمني الجزائري الليبي"]
     assert (first.signed_on, first.signed_precision) == (datetime.date(2001, 8, 1), "month")
-    assert str(first.signed) == "أغسطس ٢٠٠١"
+    assert str(first.signed) == "أغسطس 2001"
     assert (update.signed_on, update.signed_precision) == (datetime.date(2012, 2, 1), "month")
     assert list(update.related.all()) == [first]
     assert list(first.related.all()) == [update]

@@ -110,7 +110,7 @@ def test_seed_000_takes_no_date_from_the_weekday_in_its_text():
 def test_importing_the_seed_folder_creates_five_articles_linked_to_their_entities(algeria):
     output = run(SEEDS)
 
-    assert "أنشئ: ٥ مقالات. تُخطّي: ٠ مكررات." in output
+    assert "أنشئ: 5 مقالات. تُخطّي: 0 مكررات." in output
     assert Article.objects.count() == 5
     assert Mention.objects.filter(entity=algeria).exists()
 
@@ -239,7 +239,7 @@ def test_file_already_imported_is_skipped_on_the_next_run():
 
     assert Article.objects.count() == 1
     assert f"تُخطّي {seed('004')}: مكرر لمقال محفوظ من قبل" in output
-    assert "أنشئ: ٠ مقالات. تُخطّي: مكرر واحد." in output
+    assert "أنشئ: 0 مقالات. تُخطّي: مكرر واحد." in output
 
 
 @pytest.mark.django_db

@@ -59,7 +59,7 @@ def test_article_page_writes_the_date_for_arabic_readers_and_only_as_precise_as_
     visit_article.published = PartialDate(2021, 4)
     visit_article.save()
     page = client.get(visit_article.get_absolute_url()).content.decode()
-    assert '<time datetime="2021-04">أبريل ٢٠٢١</time>' in page
+    assert '<time datetime="2021-04" dir="rtl">أبريل 2021</time>' in page
 
 
 def test_script_in_an_article_body_comes_out_escaped(client, tebboune):
@@ -182,7 +182,7 @@ def test_entity_page_pages_through_every_article_that_mentions_it(client, tebbou
     last = client.get(tebboune.get_absolute_url(), {"page": "2"})
     shown = {*first.context["articles"], *last.context["articles"]}
     assert len(shown) == 25
-    assert "٢٥ مقالًا" in first.content.decode()
+    assert "25 مقالًا" in first.content.decode()
     assert client.get(tebboune.get_absolute_url(), {"page": "zz"}).status_code == 200
 
 

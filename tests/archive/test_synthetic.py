@@ -89,7 +89,7 @@ def test_dates_are_valid_partial_dates_from_2000_to_2025_mostly_to_the_day():
 
 
 def test_command_writes_n_articles_linked_to_the_people_they_name():
-    assert generate(30).strip() == "أنشئ: ٣٠ مقالًا، ٢٠٠ شخص."
+    assert generate(30).strip() == "أنشئ: 30 مقالًا، 200 شخص."
     articles = generated()
     assert len(articles) == 30
     people = list(Person.objects.prefetch_related("aliases"))
@@ -120,7 +120,7 @@ def test_invented_people_are_stored_once_with_their_joined_spelling():
         "عبد الرحمن الحسيني",
         "عبدالرحمن الحسيني",
     ]
-    assert generate(1, "--seed", "2").strip() == "أنشئ: مقال واحد، ٠ أشخاص."
+    assert generate(1, "--seed", "2").strip() == "أنشئ: مقال واحد، 0 أشخاص."
 
 
 @pytest.mark.parametrize("count", ["0", "-3", "abc", "2.5", ""])

@@ -29,8 +29,8 @@ from haystack.query import SearchQuerySet
 from psycopg import sql
 from whoosh.index import open_dir
 
-from arabic.numbers import arabic_count
 from archive.models import Article
+from archive.numerals import count
 from search.backup import INDEX_NOT_BACKED_UP
 from search.models import IndexTask
 
@@ -97,7 +97,7 @@ def test_backup_reports_the_file_its_size_and_its_articles_in_arabic(seeded, tmp
     call_command("backup", str(path))
     output = capsys.readouterr().out
     assert str(path) in output
-    assert arabic_count(Article.objects.count(), Article.COUNTED) in output
+    assert count(Article.objects.count(), Article.COUNTED) in output
     assert INDEX_NOT_BACKED_UP in output
 
 
@@ -157,7 +157,7 @@ def test_restore_refuses_an_archive_that_holds_articles_and_leaves_it_as_it_was(
     Article.objects.order_by("pk").first().delete()
     rows = tables()
     message = refused("restore", str(backup))
-    assert arabic_count(Article.objects.count(), Article.COUNTED) in message and "--force" in message
+    assert count(Article.objects.count(), Article.COUNTED) in message and "--force" in message
     assert tables() == rows
 
 

@@ -17,7 +17,6 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from arabic.numbers import arabic_digits
 from archive.models import Article, Entity, Source
 
 NOTHING_FOUND = "لم نجد مقالات تطابق بحثك."
@@ -94,7 +93,7 @@ def test_page_number_past_the_end_shows_the_last_page(search_page, listed_on_pag
     total = Article.objects.count()
     last = math.ceil(total / 2)
     page = search_page({"q": "ليبيا", "page": "99"})
-    assert f"الصفحة {arabic_digits(last)} من {arabic_digits(last)}" in page
+    assert f"الصفحة {last} من {last}" in page
     assert len(listed_on_page(page)) == total - 2 * (last - 1)
 
 
@@ -129,7 +128,7 @@ def test_facet_link_adds_its_filter_to_the_url_and_its_chip_removes_it(search_pa
 def test_date_chip_removes_only_its_date(search_page, listed_on_page, seeds):
     page = search_page({"q": "ليبيا", "date_from": "2021", "person": "صبري-بوقادوم"})
     assert listed_on_page(page) == ["security"]
-    chip = link(page, f"إزالة من {arabic_digits(2021)}")
+    chip = link(page, "إزالة من 2021")
     assert params_of(chip) == {"q": ["ليبيا"], "person": ["صبري-بوقادوم"]}
     assert set(listed_on_page(search_page(params_of(chip)))) == {"security", "delegation"}
 
@@ -145,7 +144,7 @@ def test_page_facet_counts_are_the_articles_of_the_results_mentioning_each_entit
         count = sum(1 for article in results if article.mentions.filter(entity=entity).exists())
         assert count, f"no result mentions {entity.name}: choose another entity"
         assert re.search(
-            rf">{re.escape(entity.name)}</a> <span class=\"count\">{arabic_digits(count)}</span>",
+            rf">{re.escape(entity.name)}</a> <span class=\"count\">{count}</span>",
             facets(page),
         ), entity.name
 

@@ -2,14 +2,14 @@
 
 from django.core.management.base import BaseCommand
 
-from arabic.numbers import arabic_count
 from archive.linking import relink
 from archive.models import Article
+from archive.numerals import count
 
 
 class Command(BaseCommand):
     help = "يعيد ربط كل المقالات بالكيانات، بعد إضافة كيانات أو صيغ أسماء جديدة."
 
     def handle(self, *args, **options):
-        count = relink()
-        self.stdout.write(self.style.SUCCESS(f"أعيد ربط {arabic_count(count, Article.COUNTED)}."))
+        relinked = relink()
+        self.stdout.write(self.style.SUCCESS(f"أعيد ربط {count(relinked, Article.COUNTED)}."))

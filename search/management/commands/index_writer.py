@@ -4,7 +4,7 @@ import contextlib
 
 from django.core.management.base import BaseCommand, CommandError
 
-from arabic.numbers import arabic_number
+from archive.numerals import number
 from archive.priority import giving_way
 from search import conf
 from search.indexing import WriterAlreadyRunning, run_writer
@@ -31,4 +31,4 @@ class Command(BaseCommand):
         except WriterAlreadyRunning as error:
             raise CommandError(str(error)) from error
         if once:
-            self.stdout.write(self.style.SUCCESS(f"فُهرست التغييرات المنتظرة: {arabic_number(done)}."))
+            self.stdout.write(self.style.SUCCESS(f"فُهرست التغييرات المنتظرة: {number(done)}."))
