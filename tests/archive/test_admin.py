@@ -1,5 +1,6 @@
 """The editors' admin: Arabic, normalised search, and new articles linked at once."""
 
+import re
 import secrets
 
 import pytest
@@ -7,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 
+from archive.dates import PartialDate
 from archive.linking import Gazetteer, relink_queued, save_linked
 from archive.models import Agreement, Alias, Article, Person
 
@@ -218,3 +220,42 @@ def test_anonymous_visitors_cannot_reach_the_admin(client, db):
     response = client.get(reverse("admin:archive_article_add"))
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_the_date_box_is_left_to_right_and_its_help_isolates_each_iso_example(editor_client):
+    page = editor_client.get(reverse("admin:archive_article_add")).content.decode()
+    assert re.search(r'<input type="text" name="published"[^>]* dir="ltr"', page)
+    for example in ("2021", "2021-04", "2021-04-21"):
+        assert f'(<bdi dir="ltr">{example}</bdi>)' in page
+
+
+def test_a_date_written_with_an_algerian_month_name_is_saved(editor_client):
+    response = editor_client.post(
+        reverse("admin:archive_article_add"), article_form(body="نص جديد.", published="21 أوت 2021")
+    )
+    assert response.status_code == 302
+    assert Article.objects.get().published == PartialDate(2021, 8, 21)
+
+
+def test_a_refused_date_is_quoted_isolated_so_it_reads_as_typed(editor_client):
+    response = editor_client.post(
+        reverse("admin:archive_article_add"), article_form(body="نص جديد.", published="2021-04-31")
+    )
+    assert "التاريخ «\u20682021-04-31\u2069» غير موجود في التقويم." in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("digits", "date", "mentions"), [("western", "أبريل 2021", "5"), ("arabic-indic", "أبريل ٢٠٢١", "٥")]
+)
+def test_the_article_list_shows_dates_isolated_and_counts_in_the_site_s_digits(
+    editor_client, visit_article, settings, digits, date, mentions
+):
+    settings.ARCHIVE_DIGITS = digits
+    visit_article.published = PartialDate(2021, 4)
+    visit_article.save()
+    assert visit_article.mentions.count() == 5
+    page = editor_client.get(reverse("admin:archive_article_changelist")).content.decode()
+    assert (
+        f'<td class="field-published_display"><time datetime="2021-04" dir="rtl">{date}</time></td>' in page
+    )
+    assert f'<td class="field-mention_count">{mentions}</td>' in page

@@ -129,6 +129,10 @@ def test_importing_the_seed_folder_creates_five_articles_linked_to_their_entitie
         "الأربعاء 21-04-2021",
         "الأربعاء ٢٠٢١/٠٤/٢١",
         "الأربعاء ۲۰۲۱/۰۴/۲۱",
+        "الأربعاء 21 أبريل 2021",
+        "21 أفريل 2021",
+        "الأربعاء، 21 نيسان/أبريل 2021",
+        "٢١ ابريل ٢٠٢١",
     ],
 )
 def test_date_line_in_any_accepted_form_gives_the_day_and_leaves_the_body(tmp_path, date_line):
@@ -181,6 +185,9 @@ def test_lone_place_line_not_repeated_by_a_dateline_is_kept(tmp_path):
         ("2021", PartialDate(2021), Precision.YEAR),
         ("2021-04", PartialDate(2021, 4), Precision.MONTH),
         ("2021-04-21", PartialDate(2021, 4, 21), Precision.DAY),
+        ("أفريل 2021", PartialDate(2021, 4), Precision.MONTH),
+        ("5 جويلية 2021", PartialDate(2021, 7, 5), Precision.DAY),
+        ("تموز 2021", PartialDate(2021, 7), Precision.MONTH),
     ],
 )
 def test_jsonl_date_keeps_the_precision_it_was_given(tmp_path, date, published, precision):
@@ -270,7 +277,8 @@ BAD_FILES = [
     ("empty.jsonl", b"", "فارغ"),
     ("number-only.txt", "4\n", "لا يحوي الملف نصاً"),
     ("date-only.txt", "الأربعاء 2021/04/21\n", "لا يحوي الملف نصاً"),
-    ("bad-date-line.txt", "عنوان\n\nالأربعاء 2021/13/45\nنص.\n", "2021/13/45"),
+    ("bad-date-line.txt", "عنوان\n\nالأربعاء 2021/13/45\nنص.\n", "«\u2068الأربعاء 2021/13/45\u2069»"),
+    ("bad-written-date-line.txt", "عنوان\n\n31 جوان 2021\nنص.\n", "«\u206831 جوان 2021\u2069»"),
     ("notes.csv", "body\nنص\n", "‎.jsonl"),
 ]
 # Bad records, written on line 2 after a good one.
@@ -287,7 +295,10 @@ BAD_RECORDS = [
     ('{"body": "نص", "date": 2021}', "date"),
     ('{"body": "نص", "date": "2021-13-45"}', "2021-13-45"),
     ('{"body": "نص", "date": "2021-02-30"}', "2021-02-30"),
-    ('{"body": "نص", "date": "21-04-2021"}', "21-04-2021"),
+    ('{"body": "نص", "date": "21-04-2021"}', "«\u206821-04-2021\u2069»"),
+    ('{"body": "نص", "date": "31 جوان 2021"}', "«\u206831 جوان 2021\u2069»"),
+    ('{"body": "نص", "date": "<b>2021</b>"}', "«\u2068<b>2021</b>\u2069»"),
+    (json.dumps({"body": "نص", "date": "2021" * 2500}), "…\u2069»"),
     ('{"body": "نص", "author": "أحد"}', "author"),
     (json.dumps({"body": "نص", "title": "ع" * 501}), "500"),
     ('{"body": "نص", "url": "ليس رابطاً"}', "رابط"),
