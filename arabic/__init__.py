@@ -9,5 +9,6 @@ the linker, the importer and the admin's search all read Arabic the same way.
 - ``stemming``: proclitics and suffixes, every reading of an ambiguous word;
 - ``compounds``: "عبد المجيد" and "عبدالمجيد" as one name;
 - ``function_words``: the words left out of unquoted queries;
-- ``numbers`` and ``dates``: Arabic-Indic digits, counted nouns, month names.
+- ``numbers`` and ``dates``: either style of digits, counted nouns, every region's month names;
+- ``bidi``: what a person typed, isolated so that it reads as typed inside Arabic text.
 """

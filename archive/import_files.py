@@ -19,6 +19,7 @@ from arabic.dates import WEEKDAYS as WEEKDAY_NAMES
 from arabic.dates import read_date
 from arabic.normalization import normalize
 
+from . import numerals
 from .dates import PartialDate
 
 TEXT_SUFFIX = ".txt"
@@ -111,7 +112,8 @@ def read_text(path: Path) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ImportFileError(
-            path, f"الملف ليس نصاً بترميز UTF-8 (بايت غير صالح في الموضع {error.start})؛ احفظه بترميز UTF-8."
+            path,
+            f"الملف ليس نصاً بترميز UTF-8 (بايت غير صالح في الموضع {numerals.number(error.start)})؛ احفظه بترميز UTF-8.",
         ) from error
     if "\x00" in text:
         raise ImportFileError(path, "الملف ثنائي وليس نصاً؛ استورد ملفات نصية فقط.")
@@ -249,7 +251,8 @@ def _draft_from_json(location: Location, line: str) -> Draft:
         record = json.loads(line)
     except json.JSONDecodeError as error:
         raise ImportFileError(
-            location, f"JSON غير صالح عند العمود {error.colno}؛ اكتب كائن JSON كاملاً في السطر."
+            location,
+            f"JSON غير صالح عند العمود {numerals.number(error.colno)}؛ اكتب كائن JSON كاملاً في السطر.",
         ) from error
     except RecursionError:
         raise ImportFileError(

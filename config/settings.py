@@ -135,6 +135,8 @@ LANGUAGE_CODE = "ar"
 LANGUAGES = [("ar", "العربية")]
 USE_I18N = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "Africa/Algiers")
+# The digits of every number and date shown: "western" (2021) or "arabic-indic" (٢٠٢١); see archive/conf.py.
+ARCHIVE_DIGITS = os.environ.get("ARCHIVE_DIGITS", "western")
 USE_TZ = True  # stored in UTC, shown in TIME_ZONE
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]

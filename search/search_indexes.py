@@ -74,7 +74,7 @@ class ArticleIndex(TextFields, indexes.Indexable):
     def document(self, article: Article) -> list[str]:
         """The title, the body, every spelling of each entity mentioned, once, and the date.
 
-        The date as a reader writes it ("٢١ أبريل ٢٠٢١") and in figures
+        The date as a reader writes it ("21 أبريل 2021") and in figures
         ("2021-04-21"): a search for a year, a month or a day finds the
         articles of that date, not only those whose text says it. An importer
         takes the dateline out of the text, so this also puts its words back.

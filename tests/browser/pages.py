@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from archive.linking import save_linked
 from archive.models import Alias, Article, Country, Person
@@ -81,6 +81,63 @@ def page_direction(page: Page) -> dict[str, str]:
             body: getComputedStyle(document.body).direction,
         })"""
     )
+
+
+def bidi_of(locator: Locator) -> dict[str, str]:
+    """The computed direction and ``unicode-bidi`` of an element: an isolate says "isolate"."""
+    return locator.evaluate(
+        "(element) => ({direction: getComputedStyle(element).direction,"
+        " unicodeBidi: getComputedStyle(element).unicodeBidi})"
+    )
+
+
+def left_edges(locator: Locator, groups: list[str]) -> list[float]:
+    """Where on screen the bidi algorithm drew each of ``groups``: the left edge of each.
+
+    The groups are found one after another in the element's text (so "21" then
+    "2021" in "21 أبريل 2021" are the day, then the year), and each is measured
+    with a DOM Range over the rendered text.
+    """
+    edges = locator.evaluate(
+        """(element, groups) => {
+            const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+            const nodes = [];
+            let text = "";
+            while (walker.nextNode()) {
+                nodes.push([walker.currentNode, text.length]);
+                text += walker.currentNode.data;
+            }
+            const at = (offset) => {
+                const [node, start] = nodes.findLast(([, start]) => start <= offset);
+                return [node, offset - start];
+            };
+            let from = 0;
+            return groups.map((group) => {
+                const start = text.indexOf(group, from);
+                if (start < 0) return null;
+                from = start + group.length;
+                const range = document.createRange();
+                range.setStart(...at(start));
+                const [node, offset] = at(start + group.length - 1);
+                range.setEnd(node, offset + 1);
+                return range.getBoundingClientRect().left;
+            });
+        }""",
+        groups,
+    )
+    assert None not in edges, f"{groups} not all in {locator.inner_text()!r}"
+    return edges
+
+
+def reads_left_to_right(locator: Locator, groups: list[str]) -> bool:
+    """Whether ``groups``, in the order they are written, stand left to right on screen."""
+    edges = left_edges(locator, groups)
+    return edges == sorted(edges) and len(set(edges)) == len(edges)
+
+
+def reads_right_to_left(locator: Locator, groups: list[str]) -> bool:
+    edges = left_edges(locator, groups)
+    return edges == sorted(edges, reverse=True) and len(set(edges)) == len(edges)
 
 
 def horizontal_overflow(page: Page) -> dict[str, object]:

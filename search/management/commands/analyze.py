@@ -9,6 +9,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from archive import numerals
 from search.analysis import indexed_tokens
 from search.query import query_tokens
 
@@ -44,7 +45,7 @@ class Command(BaseCommand):
         try:
             value = json.loads(line)
         except json.JSONDecodeError as error:
-            raise CommandError(f"السطر {number}: ليس JSON صالحًا ({error.msg}).") from error
+            raise CommandError(f"السطر {numerals.number(number)}: ليس JSON صالحًا ({error.msg}).") from error
         if not isinstance(value, str):
             raise CommandError(f"السطر {number}: المتوقع سلسلة نصية بين علامتي تنصيص.")
         return value
