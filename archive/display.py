@@ -39,7 +39,8 @@ def ltr_html(text: str) -> SafeString:
     return format_html('<bdi dir="ltr">{}</bdi>', text)
 
 
-def moment(value: datetime.datetime) -> str:
-    """A stored time in the site's time zone and digits: "21 أبريل 2021، 14:05"."""
+def moment(value: datetime.datetime) -> SafeString:
+    """A stored time in the site's time zone and digits, isolated: "21 أبريل 2021، 14:05"."""
     local, digits = timezone.localtime(value), conf.digits()
-    return f"{format_date(local.year, local.month, local.day, digits)}، {digits.write(f'{local:%H:%M}')}"
+    shown = f"{format_date(local.year, local.month, local.day, digits)}، {digits.write(f'{local:%H:%M}')}"
+    return format_html('<time datetime="{}" dir="rtl">{}</time>', local.isoformat(timespec="minutes"), shown)

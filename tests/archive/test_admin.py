@@ -259,3 +259,8 @@ def test_the_article_list_shows_dates_isolated_and_counts_in_the_site_s_digits(
         f'<td class="field-published_display"><time datetime="2021-04" dir="rtl">{date}</time></td>' in page
     )
     assert f'<td class="field-mention_count">{mentions}</td>' in page
+    updated = re.search(
+        r'<td class="field-updated_display"><time datetime="[^"]+" dir="rtl">([^<]+)</time>', page
+    )
+    other_digits = "[0-9]" if digits == "arabic-indic" else "[\u0660-\u0669]"
+    assert updated and re.search(r"\d", updated[1]) and not re.search(other_digits, updated[1])
