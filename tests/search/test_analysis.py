@@ -5,9 +5,10 @@ import pickle
 from itertools import groupby
 
 import pytest
+from whoosh.filedb.filestore import RamStorage
 
 from search.analysis import arabic_analyzer
-from search.query import TEXT_FIELD, query_tokens, text_schema
+from search.query import TEXT_FIELD, ArabicQueryParser, query_tokens, text_schema
 
 
 def indexed(text: str) -> list[tuple[int, list[str], str]]:
@@ -154,3 +155,52 @@ def test_a_hyphen_inside_a_word_is_no_exclusion_but_one_before_a_word_is():
     assert query_tokens("2021-04-21") == ["2021", "04", "21"]
     assert query_tokens("ليبيا -تونس") == ["ليبيا"]
     assert sorted(query_tokens("ليبيا +تونس")) == sorted(["ليبيا", "تونس"])
+
+
+# Month names ----------------------------------------------------------------
+
+
+def found(query: str, documents: dict[str, str]) -> set[str]:
+    """The keys of ``documents`` a query finds, in an index of them in memory."""
+    index = RamStorage().create_index(text_schema())
+    with index.writer() as writer:
+        for key, text in documents.items():
+            writer.add_document(key=key, text=text)
+    with index.searcher() as searcher:
+        parsed = ArabicQueryParser(TEXT_FIELD, text_schema()).parse(query)
+        return {hit["key"] for hit in searcher.search(parsed)}
+
+
+MONTHS_WRITTEN = {
+    "shown": "نشر في 5 يناير 2021",
+    "levant": "نشر في 5 كانون الثاني 2021",
+    "december": "نشر في كانون الأول 2021",
+    "august": "نشر في أغسطس 2021",
+    "algeria": "نشر في أوت 2021",
+    "father": "زار الأب ابنه",
+}
+
+
+@pytest.mark.parametrize(
+    ("query", "keys"),
+    [
+        ("كانون الثاني 2021", {"shown", "levant"}),
+        ("5 جانفي", {"shown"}),
+        ("أوت 2021", {"august", "algeria"}),
+        ("آب 2021", {"august"}),
+        ("يناير 2021", {"shown"}),
+        ("آب", {"father"}),
+        ('"أوت 2021"', {"algeria"}),
+    ],
+    ids=[
+        "levant-two-words",
+        "algeria-after-a-day",
+        "algeria",
+        "levant",
+        "shown",
+        "alone-a-word",
+        "quoted-as-typed",
+    ],
+)
+def test_a_month_beside_a_number_is_searched_by_any_of_its_names(query, keys):
+    assert found(query, MONTHS_WRITTEN) == keys
