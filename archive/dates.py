@@ -7,6 +7,7 @@ did not give.
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
 from dataclasses import dataclass
@@ -51,6 +52,14 @@ class PartialDate:
     @property
     def first_day(self) -> datetime.date:
         return datetime.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last_day(self) -> datetime.date:
+        """The last day of the period the date names: a year's 31 December, a month's last day."""
+        if self.day is not None:
+            return self.first_day
+        month = self.month or 12
+        return datetime.date(self.year, month, calendar.monthrange(self.year, month)[1])
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:

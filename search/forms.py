@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
-import datetime
 import re
 from typing import NamedTuple
 
@@ -12,16 +10,12 @@ from django.core.validators import RegexValidator
 
 from arabic.normalization import words
 from arabic.numbers import arabic_number
-from archive.dates import PartialDate
-from archive.forms import PartialDateFormField
+from archive.forms import DateRangeForm
 from archive.models import Article
 
 from . import conf
 from .backends import ArchiveSearchQuerySet
-from .search_indexes import FACETS
-
-# The earliest year a date range may name (the index writes years in four digits).
-FIRST_YEAR = 1000
+from .search_indexes import FACETS, MONTH_FACET
 
 
 class SortOrder(NamedTuple):
@@ -39,15 +33,13 @@ _SLUG = RegexValidator(r"^[-\w]+\Z", "قيمة التصفية غير صالحة.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-class SearchForm(forms.Form):
+class SearchForm(DateRangeForm):
     q = forms.CharField(required=False, label="ابحث في الأرشيف", strip=True)
     sort = forms.ChoiceField(
         required=False,
         choices=[(key, order.label) for key, order in SORTS.items()],
         label="الترتيب",
     )
-    date_from = PartialDateFormField(label="من تاريخ")
-    date_to = PartialDateFormField(label="إلى تاريخ")
 
     def __init__(self, data=None, **kwargs):
         super().__init__(data, **kwargs)
@@ -66,11 +58,6 @@ class SearchForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        start, end = data.get("date_from"), data.get("date_to")
-        if any(bound and bound.year < FIRST_YEAR for bound in (start, end)):
-            raise forms.ValidationError(f"لا أخبار في الأرشيف قبل سنة {arabic_number(FIRST_YEAR)}.")
-        if start and end and start.first_day > _last_day(end):
-            raise forms.ValidationError("بداية المدة بعد نهايتها: بدّل التاريخين.")
         for parameter in FACETS:
             values = (
                 list(dict.fromkeys(self.data.getlist(parameter))) if hasattr(self.data, "getlist") else []
@@ -97,15 +84,16 @@ class SearchForm(forms.Form):
         """The articles the parameters ask for, with facets and highlights."""
         data = self.cleaned_data
         results = ArchiveSearchQuerySet().models(Article).matching(data["q"]).highlight()
-        for facet in FACETS:
+        for facet in (*FACETS, MONTH_FACET):
             results = results.facet(facet)
         for facet, values in self.filters.items():
             for value in values:
                 results = results.narrow(f'{facet}:"{value}"')
-        if data.get("date_from"):
-            results = results.filter(published__gte=data["date_from"].first_day)
-        if data.get("date_to"):
-            results = results.filter(published__lte=_last_day(data["date_to"]))
+        start, end = self.period
+        if start:
+            results = results.filter(published__gte=start)
+        if end:
+            results = results.filter(published__lte=end)
         order = SORTS[self.order].order_by
         return results.order_by(order) if order else results
 
@@ -113,11 +101,3 @@ class SearchForm(forms.Form):
     def order(self) -> str:
         """The order asked for, by its URL value."""
         return self.cleaned_data.get("sort") or next(iter(SORTS))
-
-
-def _last_day(date: PartialDate) -> datetime.date:
-    """The last day of the period a partial date names."""
-    if date.day is not None:
-        return date.first_day
-    month = date.month or 12
-    return datetime.date(date.year, month, calendar.monthrange(date.year, month)[1])

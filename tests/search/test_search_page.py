@@ -16,6 +16,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.urls import reverse
 
 from arabic.numbers import arabic_digits
 from archive.models import Article, Entity, Source
@@ -88,14 +89,12 @@ def test_page_shows_no_entity_block_when_the_query_names_no_entity(search_page, 
 # Pages, facets, chips: every state is a URL --------------------------------------
 
 
-def test_page_number_past_the_end_shows_the_last_page(search_page, listed_on_page, seeds, settings):
-    """Every seed says ليبيا: with two results a page, page 99 is the last, holding what is left."""
+def test_page_number_past_the_end_is_an_arabic_404_naming_the_pages(client, seeds, settings, no_such_page):
+    """Every seed says ليبيا: with two results a page, there are three pages, and no page 99."""
     settings.ARCHIVE_SEARCH_PAGE_SIZE = 2
-    total = Article.objects.count()
-    last = math.ceil(total / 2)
-    page = search_page({"q": "ليبيا", "page": "99"})
-    assert f"الصفحة {arabic_digits(last)} من {arabic_digits(last)}" in page
-    assert len(listed_on_page(page)) == total - 2 * (last - 1)
+    last = math.ceil(Article.objects.count() / 2)
+    message = no_such_page(client.get(reverse("search:search"), {"q": "ليبيا", "page": "99"}))
+    assert f"من ١ إلى {arabic_digits(last)}" in message
 
 
 def test_pages_together_list_every_result_once_and_link_to_each_other(
