@@ -96,7 +96,7 @@ class ArticleListAPIView(View):
         for facet, values in form.filters.items():
             articles = articles.holding(facet, values)
         if form.order == "oldest":
-            articles = articles.reverse()
+            articles = articles.oldest_first()
         paginator = Paginator(articles, conf.get("PAGE_SIZE"))
         page = paginator.page(checked_page(request.GET.get("page"), paginator.num_pages))
         return _json(

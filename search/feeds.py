@@ -43,7 +43,9 @@ class SearchFeed(ArticleItems, Feed):
         params = request.GET.copy()
         params.pop("page", None)
         params["sort"] = "newest"
-        return SearchForm(params)
+        form = SearchForm(params)
+        form.is_valid()
+        return form
 
     def title(self, form: SearchForm) -> str:
         words = form.cleaned_data["q"]

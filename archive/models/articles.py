@@ -55,6 +55,10 @@ class ArticleQuerySet(models.QuerySet):
     def published_in(self, year: int):
         return self.filter(published_on__year=year)
 
+    def oldest_first(self):
+        """The dated articles from the oldest, the first added first; then the undated ones, as the search orders them."""
+        return self.order_by(models.F("published_on").asc(nulls_last=True), "id")
+
     def published_between(self, first: datetime.date | None, last: datetime.date | None):
         """The articles published from ``first`` to ``last``, both included; an open end is None."""
         articles = self

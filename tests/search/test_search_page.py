@@ -65,6 +65,36 @@ def test_page_without_a_query_shows_how_to_search(search_page, seeds, params):
     assert '<ol class="results"' not in page
 
 
+@pytest.mark.parametrize("query", ["كلمةلاتوجد", "Tebboune", "ليبيا -ليبيا"])
+def test_a_search_that_finds_nothing_shows_how_to_search_and_where_to_browse(search_page, seeds, query):
+    page = search_page({"q": query})
+    assert NOTHING_FOUND in page
+    assert 'id="search-help"' in page and "كيف تبحث" in page
+    assert link(page, "كل المقالات، الأحدث أولًا") == reverse("archive:article-list")
+    for kind in ("person", "organization", "country", "place", "agreement"):
+        assert f'href="{reverse(f"archive:{kind}-list")}"' in page.split('class="browse"', 1)[1]
+
+
+@pytest.mark.parametrize(
+    ("query", "hinted"),
+    [
+        ("Tebboune", True),
+        ("tebboune algeria OR libya", True),
+        ("كلمةلاتوجد", False),
+        ("تبون OR Tebboune", False),
+    ],
+)
+def test_a_query_in_latin_letters_alone_that_finds_nothing_is_told_to_type_arabic(
+    search_page, seeds, query, hinted
+):
+    assert ("اكتب الكلمات بالحروف العربية" in search_page({"q": query})) == hinted
+
+
+def test_a_search_that_finds_something_shows_neither_help_nor_browsing(search_page, seeds):
+    page = search_page({"q": "ليبيا"})
+    assert 'id="search-help"' not in page and 'class="browse"' not in page
+
+
 @pytest.mark.parametrize(
     ("query", "entity"),
     [("تبون", "عبد المجيد تبون"), ("عبد المجيد", "عبد المجيد تبون"), ("المنقوش", "نجلاء المنقوش")],
