@@ -21,7 +21,7 @@ class NoSuchPage(Http404):
 
     @classmethod
     def of(cls, value: str, count: int) -> NoSuchPage:
-        shown = value if len(value) <= 20 else value[:20] + "…"
+        shown = "".join(ch for ch in value[:20] if ch.isprintable()) + ("…" if len(value) > 20 else "")
         return cls(
             f"لا صفحة «{shown}» في هذه القائمة: صفحاتها من ١ إلى {arabic_number(count)}."
             if count > 1

@@ -104,7 +104,17 @@ def test_previous_and_next_step_through_the_order_of_the_list_dated_then_undated
         assert (context["newer_article"], context["older_article"]) == (before, after), article.title
 
 
-def test_an_article_page_names_its_neighbours_by_title(client, db):
-    first, second = (save_linked(Article(title=t, body=f"نص {t}.")) for t in ("الأول", "الثاني"))
-    page = html.unescape(client.get(first.get_absolute_url()).content.decode())
-    assert f'<a rel="next" href="{second.get_absolute_url()}"><span>المقال الأحدث</span> الثاني</a>' in page
+def test_an_article_page_names_its_neighbours_in_time_only_when_both_are_dated(client, db):
+    """From the oldest dated article, the next is the latest undated one: a step in the list, not in time."""
+    newer, older, undated = (
+        save_linked(Article(title=t, body=f"نص {t}.")) for t in ("الأحدث", "الأقدم", "بلا تاريخ")
+    )
+    for article, date in ((newer, PartialDate(2021)), (older, PartialDate(2020))):
+        article.published = date
+        article.save()
+    page = html.unescape(client.get(older.get_absolute_url()).content.decode())
+    assert f'<a rel="next" href="{newer.get_absolute_url()}"><span>المقال الأحدث</span> الأحدث</a>' in page
+    assert (
+        f'<a rel="prev" href="{undated.get_absolute_url()}"><span>التالي في قائمة المقالات</span> بلا تاريخ</a>'
+        in page
+    )

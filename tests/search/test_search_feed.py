@@ -7,6 +7,8 @@ import html
 import feedparser
 import pytest
 from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 pytestmark = pytest.mark.django_db
 
@@ -106,3 +108,19 @@ def test_search_page_links_to_its_feed_and_declares_it(client, seeds, settings):
     url = f"{FEED}?q=%D9%84%D9%8A%D8%A8%D9%8A%D8%A7"
     assert f'<link rel="alternate" type="application/atom+xml" title="تابع هذا البحث" href="{url}">' in page
     assert f'<a href="{url}" type="application/atom+xml">تابع هذا البحث</a>' in page
+
+
+@settings(
+    max_examples=60, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    parameter=st.sampled_from(["q", "date_from", "date_to", "person", "source", "year", "sort", "page"]),
+    value=st.text(),
+)
+def test_any_value_of_any_parameter_gives_a_feed_or_an_arabic_refusal(client, seeds, parameter, value):
+    response = client.get(FEED, {parameter: value})
+    assert response.status_code in (200, 400), response.content
+    if response.status_code == 400:
+        assert any("\u0621" <= ch <= "\u064a" for ch in response.content.decode())
+    else:
+        assert not feedparser.parse(response.content).bozo
