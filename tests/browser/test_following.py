@@ -114,6 +114,7 @@ def test_a_bar_of_an_entitys_timeline_narrows_its_articles(new_page, site, cover
     page.goto(site(covered.tebboune.get_absolute_url()))
     expect(page.locator(".timeline-bar")).to_have_count(6)
     fits(page, size)
+    snap(page, f"entity-timeline-{size['width']}")
     page.get_by_role("link", name="٢٠١٩: مقال واحد").click()
     page.wait_for_load_state()
     expect(page.locator("article.card .card-title")).to_have_text([covered.articles["2019-03-10"].title])
