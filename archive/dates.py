@@ -57,6 +57,7 @@ class PartialDate:
 
     @property
     def last_day(self) -> datetime.date:
+        """The last day of the period the date names: a year's 31 December, a month's last day."""
         if self.day is not None:
             return self.first_day
         month = self.month or 12

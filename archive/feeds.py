@@ -1,17 +1,25 @@
-"""An RSS feed of the newest articles, for readers who follow the archive."""
+"""Feeds of the newest articles, RSS and Atom, for readers who follow the archive.
+
+``ArticleItems`` says what an item is, whichever feed lists it (the search's
+Atom feed too): the title, the opening words as text, the date its source
+published it or, when the source gives none, the date it was added, which the
+item then says. An item's id is its permalink, which never changes.
+"""
 
 import datetime
 
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils import timezone
-from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.text import Truncator
 
+from .dates import PartialDate
 from .models import Article
 
 FEED_SIZE = 30
+UNDATED = "لم يذكر المصدر تاريخ نشره؛ تاريخه هنا تاريخ إضافته إلى الأرشيف ({})."
 
 
 class ArabicRssFeed(Rss201rev2Feed):
@@ -19,15 +27,10 @@ class ArabicRssFeed(Rss201rev2Feed):
         return {**super().rss_attributes(), "xml:lang": "ar"}
 
 
-class LatestArticlesFeed(Feed):
-    feed_type = ArabicRssFeed
-    title = "أرشيف الأخبار الدبلوماسية: أحدث المقالات"
-    link = reverse_lazy("archive:article-list")
-    description = "أحدث المقالات المضافة إلى الأرشيف."
-    language = "ar"
+class ArticleItems:
+    """The items of a feed of articles; mixed into a ``Feed`` whose ``items`` are articles."""
 
-    def items(self):
-        return Article.objects.for_listing().order_by("-created_at")[:FEED_SIZE]
+    language = "ar"
 
     def item_title(self, article: Article) -> str:
         return article.display_title
@@ -38,7 +41,11 @@ class LatestArticlesFeed(Feed):
         The feed's XML escapes it once more, so a reader shows "<a href=...>" in
         a body as those characters, never as a link.
         """
-        return escape(Truncator(article.body).words(60))
+        opening = Truncator(article.body).words(60)
+        if article.published_on is None:
+            added = article.created_at.astimezone(timezone.get_current_timezone())
+            opening = UNDATED.format(PartialDate(added.year, added.month, added.day)) + "\n" + opening
+        return escape(opening)
 
     def item_pubdate(self, article: Article) -> datetime.datetime:
         """When the source published it (its first day, when it gives only a month or a year), else when added."""
@@ -47,3 +54,25 @@ class LatestArticlesFeed(Feed):
         return datetime.datetime.combine(
             article.published_on, datetime.time(), timezone.get_current_timezone()
         )
+
+    def item_updateddate(self, article: Article) -> datetime.datetime:
+        return article.updated_at
+
+
+class LatestArticlesFeed(ArticleItems, Feed):
+    """``/articles/feed/``: the articles last added, in RSS."""
+
+    feed_type = ArabicRssFeed
+    title = "أرشيف الأخبار الدبلوماسية: أحدث المقالات"
+    link = reverse_lazy("archive:article-list")
+    description = "أحدث المقالات المضافة إلى الأرشيف."
+
+    def items(self):
+        return Article.objects.for_listing().order_by("-created_at")[:FEED_SIZE]
+
+
+class LatestArticlesAtomFeed(LatestArticlesFeed):
+    """``/articles/atom/``: the same articles in Atom."""
+
+    feed_type = Atom1Feed
+    subtitle = LatestArticlesFeed.description

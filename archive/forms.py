@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django import forms
 from django.utils.html import format_html
 
@@ -76,3 +78,46 @@ class PartialDateFormField(forms.CharField):
             return PartialDate.parse(value)
         except ValueError as error:
             raise forms.ValidationError(str(error)) from None
+
+
+# The earliest year a date range may name (the index writes years in four digits).
+FIRST_YEAR = 1000
+
+
+class DateRangeForm(forms.Form):
+    """A period, each end as precise as the reader likes: ``date_from`` and ``date_to``, both optional."""
+
+    date_from = PartialDateFormField(label="من تاريخ")
+    date_to = PartialDateFormField(label="إلى تاريخ")
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if any(bound and bound.year < FIRST_YEAR for bound in (start, end)):
+            raise forms.ValidationError(f"لا أخبار في الأرشيف قبل سنة {figures(FIRST_YEAR)}.")
+        if start and end and start.first_day > end.last_day:
+            raise forms.ValidationError("بداية المدة بعد نهايتها: بدّل التاريخين.")
+        return data
+
+    @property
+    def messages(self) -> list[str]:
+        """Every error of the parameters, in Arabic, one after another."""
+        return [message for messages in self.errors.values() for message in messages]
+
+    @property
+    def described(self) -> str:
+        """The period asked for as a reader says it ("أبريل ٢٠٢١", "من ٢٠١٦ إلى ٢٠١٩"); empty for none."""
+        if not self.is_valid():
+            return ""
+        start, end = self.cleaned_data.get("date_from"), self.cleaned_data.get("date_to")
+        if start and start == end:
+            return str(start)
+        return " ".join(f"{word} {bound}" for word, bound in (("من", start), ("إلى", end)) if bound)
+
+    @property
+    def period(self) -> tuple[datetime.date | None, datetime.date | None]:
+        """The first and the last day of the period asked for; None for an open end (or a refused form)."""
+        if not self.is_valid():
+            return None, None
+        start, end = self.cleaned_data.get("date_from"), self.cleaned_data.get("date_to")
+        return (start.first_day if start else None, end.last_day if end else None)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime
 import random
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from operator import attrgetter
@@ -21,6 +20,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+
+from arabic.sentences import sentences
 
 from . import numerals
 from .dates import PartialDate
@@ -85,7 +86,6 @@ LINK_BATCH = 1000
 FIRST_DAY = datetime.date(2000, 1, 1)
 LAST_DAY = datetime.date(2025, 12, 31)
 
-SENTENCE = re.compile(r"[^.!؟\n]+[.!؟]")
 # What a headline drops at the end of the words it takes from a sentence.
 TITLE_TRAILING = "،,؛:.!؟\"'“”«»( "
 
@@ -108,15 +108,6 @@ class SyntheticArticle:
     body: str
     published: PartialDate | None
     source: str
-
-
-def sentences(text: str) -> list[str]:
-    """The sentences of ``text``: runs ending in a full stop, a question or an exclamation mark.
-
-    What follows the last mark of a line is a heading or a caption (seed 001);
-    kept, it would run into the next sentence of its new paragraph.
-    """
-    return [match.group().strip() for match in SENTENCE.finditer(text)]
 
 
 def seed_sentences() -> list[str]:

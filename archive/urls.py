@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import views
-from .feeds import LatestArticlesFeed
+from .feeds import LatestArticlesAtomFeed, LatestArticlesFeed
 from .models import ENTITY_MODELS
 
 app_name = "archive"
@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("articles/", views.ArticleListView.as_view(), name="article-list"),
     path("articles/feed/", LatestArticlesFeed(), name="article-feed"),
+    path("articles/atom/", LatestArticlesAtomFeed(), name="article-atom"),
     path("articles/<str:slug>/", views.ArticleDetailView.as_view(), name="article-detail"),
 ]
 for kind, model in ENTITY_MODELS.items():

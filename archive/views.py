@@ -6,10 +6,11 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
-from .forms import ArticleFilterForm
+from .forms import ArticleFilterForm, DateRangeForm
 from .models import ENTITY_MODELS, Article, Person
-from .paging import ForgivingPaginationMixin
+from .paging import PaginationMixin
 from .rendering import entities_by_kind, paragraphs_with_mentions
+from .timeline import timeline
 
 PAGE_SIZE = 20
 
@@ -31,7 +32,7 @@ class HomeView(TemplateView):
         )
 
 
-class ArticleListView(ForgivingPaginationMixin, ListView):
+class ArticleListView(PaginationMixin, ListView):
     """All articles, newest first, narrowed by source, year and country."""
 
     template_name = "archive/article_list.html"
@@ -64,8 +65,8 @@ class ArticleDetailView(DetailView):
         )
 
 
-class EntityDetailView(ForgivingPaginationMixin, ListView):
-    """One entity and, page by page, the articles that mention it, newest first."""
+class EntityDetailView(PaginationMixin, ListView):
+    """One entity and, page by page, the articles that mention it, newest first, over the years or a period."""
 
     kind: str = ""
     context_object_name = "articles"
@@ -77,17 +78,24 @@ class EntityDetailView(ForgivingPaginationMixin, ListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        return Article.objects.for_listing().mentioning(self.entity)
+        self.dates = DateRangeForm(self.request.GET or None)
+        return Article.objects.for_listing().mentioning(self.entity).published_between(*self.dates.period)
 
     def get_template_names(self):
         return [f"archive/{self.kind}_detail.html", "archive/entity_detail.html"]
 
     def get_context_data(self, **kwargs):
         canonical_url = self.request.build_absolute_uri(self.entity.get_absolute_url())
-        return super().get_context_data(entity=self.entity, canonical_url=canonical_url, **kwargs)
+        return super().get_context_data(
+            entity=self.entity,
+            canonical_url=canonical_url,
+            dates=self.dates,
+            timeline=timeline(self.object_list.dated_counts(), self.request.GET),
+            **kwargs,
+        )
 
 
-class EntityListView(ForgivingPaginationMixin, ListView):
+class EntityListView(PaginationMixin, ListView):
     """Every entity of one kind, with how many articles mention it."""
 
     kind: str = ""

@@ -6,13 +6,16 @@ get the archive's own Arabic pages (``templates/400.html``, ``404.html``,
 """
 
 from django.http import JsonResponse
+from django.shortcuts import render
 from django.views import defaults
+
+from archive.paging import NoSuchPage
 
 API_PREFIX = "/api/"
 MESSAGES = {
     400: "طلب غير صالح: تحقّق من العنوان واسم الموقع فيه.",
     403: "لا يُسمح بهذا الطلب.",
-    404: "لا شيء في هذا العنوان من الواجهة البرمجية؛ انظر /api/search و/api/articles/<id>.",
+    404: "لا شيء في هذا العنوان من الواجهة البرمجية؛ انظر /api/search و/api/articles و/api/articles/<id>.",
     500: "حدث خطأ في الخادم فلم يُجب الطلب؛ سُجّل الخطأ، ولم يضِع شيء مما حُفظ.",
 }
 
@@ -21,9 +24,9 @@ def _for_api(request) -> bool:
     return request.path.startswith(API_PREFIX)
 
 
-def _json(status: int) -> JsonResponse:
+def _json(status: int, message: str = "") -> JsonResponse:
     return JsonResponse(
-        {"errors": [MESSAGES[status]]}, status=status, json_dumps_params={"ensure_ascii": False}
+        {"errors": [message or MESSAGES[status]]}, status=status, json_dumps_params={"ensure_ascii": False}
     )
 
 
@@ -37,7 +40,13 @@ def permission_denied(request, exception):
 
 
 def page_not_found(request, exception):
-    return _json(404) if _for_api(request) else defaults.page_not_found(request, exception)
+    """A page number past a list's end says which pages there are; any other 404 says nothing of its cause."""
+    message = str(exception) if isinstance(exception, NoSuchPage) else ""
+    if _for_api(request):
+        return _json(404, message)
+    if message:
+        return render(request, "404.html", {"message": message}, status=404)
+    return defaults.page_not_found(request, exception)
 
 
 def server_error(request):

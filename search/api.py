@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.views import View
 
 from archive.models import Article
+from archive.paging import checked_page
 
-from .forms import SORTS
+from . import conf
+from .forms import SORTS, SearchForm
 from .pipeline import run_search
 
 RELEVANCE = next(iter(SORTS))
@@ -64,6 +67,48 @@ class SearchAPIView(View):
         )
 
 
+def _article(article: Article, request) -> dict:
+    """What the API says of any article: where it is, its title, date and source, and its original."""
+    return {
+        "id": article.pk,
+        "title": article.display_title,
+        "url": request.build_absolute_uri(article.get_absolute_url()),
+        "date": article.published.isoformat() if article.published else None,
+        "source": article.source.name if article.source else None,
+        "original_url": article.url or None,
+    }
+
+
+class ArticleListAPIView(View):
+    """``/api/articles``: every article, page by page, from the database, narrowed as ``/api/search`` narrows.
+
+    The same filters, dates and orders as the search, without words (``q`` is
+    ignored; in order of relevance means the archive's own order, newest first).
+    """
+
+    def get(self, request):
+        params = request.GET.copy()
+        params.pop("q", None)
+        form = SearchForm(params)
+        if not form.is_valid():
+            return _json({"errors": form.messages}, status=400)
+        articles = Article.objects.for_listing().published_between(*form.period)
+        for facet, values in form.filters.items():
+            articles = articles.holding(facet, values)
+        if form.order == "oldest":
+            articles = articles.oldest_first()
+        paginator = Paginator(articles, conf.get("PAGE_SIZE"))
+        page = paginator.page(checked_page(request.GET.get("page"), paginator.num_pages))
+        return _json(
+            {
+                "total": paginator.count,
+                "page": page.number,
+                "pages": paginator.num_pages,
+                "results": [{**_article(article, request), "lede": article.lede} for article in page],
+            }
+        )
+
+
 class ArticleAPIView(View):
     """``/api/articles/<id>``: one article and the entities it mentions."""
 
@@ -89,14 +134,5 @@ class ArticleAPIView(View):
                 {"start": mention.start, "end": mention.end, "confirmed": mention.confirmed}
             )
         return _json(
-            {
-                "id": article.pk,
-                "title": article.display_title,
-                "url": request.build_absolute_uri(article.get_absolute_url()),
-                "date": article.published.isoformat() if article.published else None,
-                "source": article.source.name if article.source else None,
-                "original_url": article.url or None,
-                "body": article.body,
-                "entities": list(entities.values()),
-            }
+            {**_article(article, request), "body": article.body, "entities": list(entities.values())}
         )

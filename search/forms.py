@@ -9,16 +9,13 @@ from django import forms
 from django.core.validators import RegexValidator
 
 from arabic.normalization import words
-from archive.forms import PartialDateFormField
+from archive.forms import DateRangeForm
 from archive.models import Article
-from archive.numerals import figures, number
+from archive.numerals import number
 
 from . import conf
 from .backends import ArchiveSearchQuerySet
-from .search_indexes import FACETS
-
-# The earliest year a date range may name (the index writes years in four digits).
-FIRST_YEAR = 1000
+from .search_indexes import FACETS, MONTH_FACET
 
 
 class SortOrder(NamedTuple):
@@ -36,15 +33,13 @@ _SLUG = RegexValidator(r"^[-\w]+\Z", "قيمة التصفية غير صالحة.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-class SearchForm(forms.Form):
+class SearchForm(DateRangeForm):
     q = forms.CharField(required=False, label="ابحث في الأرشيف", strip=True)
     sort = forms.ChoiceField(
         required=False,
         choices=[(key, order.label) for key, order in SORTS.items()],
         label="الترتيب",
     )
-    date_from = PartialDateFormField(label="من تاريخ")
-    date_to = PartialDateFormField(label="إلى تاريخ")
 
     def __init__(self, data=None, **kwargs):
         super().__init__(data, **kwargs)
@@ -63,11 +58,6 @@ class SearchForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        start, end = data.get("date_from"), data.get("date_to")
-        if any(bound and bound.year < FIRST_YEAR for bound in (start, end)):
-            raise forms.ValidationError(f"لا أخبار في الأرشيف قبل سنة {figures(FIRST_YEAR)}.")
-        if start and end and start.first_day > end.last_day:
-            raise forms.ValidationError("بداية المدة بعد نهايتها: بدّل التاريخين.")
         for parameter in FACETS:
             values = (
                 list(dict.fromkeys(self.data.getlist(parameter))) if hasattr(self.data, "getlist") else []
@@ -94,16 +84,17 @@ class SearchForm(forms.Form):
         """The articles the parameters ask for, with facets and highlights."""
         data = self.cleaned_data
         results = ArchiveSearchQuerySet().models(Article).matching(data["q"]).highlight()
-        for facet in FACETS:
+        for facet in (*FACETS, MONTH_FACET):
             results = results.facet(facet)
         for facet, values in self.filters.items():
             for value in values:
                 results = results.narrow(f'{facet}:"{value}"')
         # An article's date is a period (a year, a month or a day): it is kept when it overlaps the range.
-        if data.get("date_from"):
-            results = results.filter(published_until__gte=data["date_from"].first_day)
-        if data.get("date_to"):
-            results = results.filter(published__lte=data["date_to"].last_day)
+        start, end = self.period
+        if start:
+            results = results.filter(published_until__gte=start)
+        if end:
+            results = results.filter(published__lte=end)
         order = SORTS[self.order].order_by
         return results.order_by(order) if order else results
 

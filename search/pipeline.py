@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.http import QueryDict
 
 from archive.paging import PageLinks, url_with
+from archive.timeline import Timeline, timeline
 
 from . import conf, results, shaping
 from .backends import IndexUnavailable
@@ -31,12 +32,13 @@ class SearchOutcome:
     pages: PageLinks | None = None
     suggestion_url: str = ""
     entities: list = field(default_factory=list)
+    timeline: Timeline | None = None
     # The index could not be read: the page says so, the API answers 503.
     unavailable: bool = False
 
     @property
     def errors(self) -> list[str]:
-        return [message for messages in self.form.errors.values() for message in messages]
+        return self.form.messages
 
 
 def run_search(
@@ -52,7 +54,7 @@ def run_search(
     if not form.is_bound or not form.is_valid() or (form.is_empty and not run_when_empty):
         return SearchOutcome(form)
     try:
-        page = results.run(form.search(), results.page_number(params.get("page")), conf.get("PAGE_SIZE"))
+        page = results.run(form.search(), params.get("page"), conf.get("PAGE_SIZE"))
     except IndexUnavailable:
         return SearchOutcome(form, unavailable=True)
     labels = results.facet_labels(page.facets)
@@ -66,4 +68,5 @@ def run_search(
         pages=PageLinks.of(params, page.number, page.page_count),
         suggestion_url=url_with(params, q=page.suggestion) if page.suggestion else "",
         entities=results.matching_entities(text) if name_entities and text and page.number == 1 else [],
+        timeline=timeline(shaping.dated_counts(page.facets), params),
     )

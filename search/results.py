@@ -10,6 +10,7 @@ from haystack.query import SearchQuerySet
 
 from archive.models import Entity, Source
 from archive.numerals import figures
+from archive.paging import checked_page, requested_page
 
 from .backends import ArchiveSearchQuerySet
 from .search_indexes import ENTITY_FACETS
@@ -33,22 +34,13 @@ class ResultPage:
         return (self.number - 1) * self.page_size + 1 if self.results else 0
 
 
-def page_number(value) -> int:
-    """Any page parameter as a page: a nonsense one is the first."""
-    try:
-        return max(1, int(str(value)))
-    except (TypeError, ValueError):
-        return 1
-
-
-def run(search: SearchQuerySet, number: int, page_size: int) -> ResultPage:
-    """The page ``number`` of ``search``; past the last page, the last page."""
+def run(search: SearchQuerySet, page: str | None, page_size: int) -> ResultPage:
+    """The page of ``search`` that the ``page`` parameter names, or ``NoSuchPage`` (``archive.paging``)."""
+    number = requested_page(page) or 1
     start = (number - 1) * page_size
     results = search[start : start + page_size]
     total = search.count()
-    if not results and total and number > 1:
-        number = max(1, math.ceil(total / page_size))
-        return run(search._clone(), number, page_size)
+    checked_page(page, max(1, math.ceil(total / page_size)))
     facets = search.facet_counts().get("fields", {})
     return ResultPage(list(results), total, number, page_size, facets, search.spelling_suggestion() or None)
 

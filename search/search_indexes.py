@@ -18,6 +18,9 @@ from .analysis import arabic_analyzer, exact_analyzer
 # The kinds of entity a search narrows by, then the article's source and year.
 ENTITY_FACETS = tuple(kind for kind, model in ENTITY_MODELS.items() if model.FACETED)
 FACETS = (*ENTITY_FACETS, "source", "year")
+# Counted, never narrowed by: the month ("2021-04") of an article dated to the month or the day,
+# for the timeline of a search's results.
+MONTH_FACET = "month"
 
 
 class TextFields(indexes.SearchIndex):
@@ -64,6 +67,7 @@ class ArticleIndex(TextFields, indexes.Indexable):
     body = indexes.CharField(model_attr="body", indexed=False)
     source = indexes.MultiValueField()
     year = indexes.MultiValueField()
+    month = indexes.MultiValueField()
 
     def get_model(self):
         return Article
@@ -109,6 +113,10 @@ class ArticleIndex(TextFields, indexes.Indexable):
 
     def prepare_year(self, article: Article) -> list[str]:
         return [str(article.published_on.year)] if article.published_on else []
+
+    def prepare_month(self, article: Article) -> list[str]:
+        published = article.published
+        return [published.first_day.isoformat()[:7]] if published and published.month else []
 
 
 def _mentioned(article: Article) -> list[Entity]:

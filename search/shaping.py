@@ -13,9 +13,10 @@ from django.http import QueryDict
 
 from archive.models import ENTITY_MODELS, Source
 from archive.paging import url_with
+from archive.timeline import Counts
 
 from .forms import SORTS, SearchForm
-from .search_indexes import FACETS
+from .search_indexes import FACETS, MONTH_FACET
 
 # The heading of each facet: the kinds' Arabic plurals, the sources', and the years'.
 HEADINGS = {
@@ -101,3 +102,15 @@ def sort_links(query: QueryDict, form: SearchForm) -> list[Link]:
         Link(order.label, url_with(query, sort="" if key == default else key), form.order == key)
         for key, order in SORTS.items()
     ]
+
+
+def dated_counts(facets: dict[str, list[tuple[str, int]]]) -> Counts:
+    """The articles of each month, and those dated only by a year, from the year and month facets."""
+    counts: Counts = {}
+    for value, count in facets.get(MONTH_FACET, ()):
+        year, month = value.split("-")
+        counts[int(year), int(month)] = count
+    for value, count in facets.get("year", ()):
+        in_months = sum(n for (year, _), n in counts.items() if year == int(value))
+        counts[int(value), None] = count - in_months
+    return counts

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict
 
 from django.http import JsonResponse
@@ -9,7 +10,11 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from . import health
+from .feeds import feed_of
 from .pipeline import run_search
+
+_LATIN = re.compile("[A-Za-z]")
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f]")
 
 
 class SearchView(TemplateView):
@@ -19,7 +24,15 @@ class SearchView(TemplateView):
 
     def get(self, request, *args, **kwargs):
         outcome = run_search(request.GET, name_entities=True)
-        context = self.get_context_data(search=outcome, form=outcome.form, **kwargs)
+        typed = request.GET.get("q", "")
+        context = self.get_context_data(
+            search=outcome,
+            form=outcome.form,
+            feed_url=feed_of(request.GET),
+            # Words in Latin letters and none in Arabic ones: an Arabic archive finds nothing of them.
+            latin_query=bool(_LATIN.search(typed)) and not _ARABIC.search(typed),
+            **kwargs,
+        )
         return self.render_to_response(context, status=503 if outcome.unavailable else 200)
 
 

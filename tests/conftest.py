@@ -70,3 +70,21 @@ def indexed_seeds(db, search_index_path) -> None:
 
     call_command("loaddata", "entities", "articles", verbosity=0)
     call_command("rebuild_index", interactive=False, verbosity=0)
+
+
+@pytest.fixture
+def no_such_page():
+    """Asserts a response is the 404 of a page number that names no page: an Arabic message, HTML or JSON."""
+
+    def check(response) -> str:
+        assert response.status_code == 404
+        if response["Content-Type"].startswith("application/json"):
+            (message,) = response.json()["errors"]
+        else:
+            page = response.content.decode()
+            assert 'lang="ar"' in page and "Traceback" not in page
+            message = page
+        assert "لا صفحة" in message, message
+        return message
+
+    return check

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q
+from django.db.models.functions import ExtractMonth, ExtractYear
 from django.urls import reverse
 from django.utils.text import Truncator
 
 from arabic.numbers import CountedNoun
+from arabic.sentences import lede
 
 from ..dates import PartialDate, Precision, partial_date_constraints
 from ..identity import content_hash, unique_slug
@@ -52,6 +55,49 @@ class ArticleQuerySet(models.QuerySet):
     def published_in(self, year: int):
         return self.filter(published_on__year=year)
 
+    def oldest_first(self):
+        """The dated articles from the oldest, the first added first; then the undated ones, as the search orders them."""
+        return self.order_by(models.F("published_on").asc(nulls_last=True), "id")
+
+    def published_between(self, first: datetime.date | None, last: datetime.date | None):
+        """The articles published from ``first`` to ``last``, both included; an open end is None."""
+        articles = self
+        if first:
+            articles = articles.filter(published_on__gte=first)
+        if last:
+            articles = articles.filter(published_on__lte=last)
+        return articles
+
+    def holding(self, kind: str, values: list[str]):
+        """The articles that hold every value of one facet of the search: entities of a kind, a source, a year."""
+        articles = self
+        for value in values:
+            if kind == "source":
+                articles = articles.filter(source__slug=value)
+            elif kind == "year":
+                year = int(value) if value.isdecimal() and len(value) <= 4 else 0
+                articles = articles.published_in(year) if year >= 1 else articles.none()
+            else:
+                articles = articles.filter(
+                    mentions__entity__kind=kind, mentions__entity__slug=value
+                ).distinct()
+        return articles
+
+    def dated_counts(self) -> dict[tuple[int, int | None], int]:
+        """How many articles each month has, by (year, month); those dated only by a year under (year, None)."""
+        rows = (
+            self.exclude(published_on=None)
+            .order_by()
+            .annotate(year=ExtractYear("published_on"), month=ExtractMonth("published_on"))
+            .values_list("year", "month", "date_precision")
+            .annotate(count=Count("id", distinct=True))
+        )
+        counts: dict[tuple[int, int | None], int] = {}
+        for year, month, precision, count in rows:
+            key = (year, None if precision == Precision.YEAR else month)
+            counts[key] = counts.get(key, 0) + count
+        return counts
+
     def years(self) -> list[int]:
         return sorted(
             {d.year for d in self.exclude(published_on=None).dates("published_on", "year")},
@@ -84,6 +130,10 @@ class Article(SavedAtomically):
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
+        # The archive's one order of articles, which every list, the feed of the newest and
+        # the previous/next links of an article page follow: by publication date, newest
+        # first; on the same date, the later added first; then the undated ones, the later
+        # added first. An undated article is so never placed among dated ones.
         ordering = [models.F("published_on").desc(nulls_last=True), "-id"]
         verbose_name = "مقال"
         verbose_name_plural = "المقالات"
@@ -130,17 +180,24 @@ class Article(SavedAtomically):
             start = end + len(separator)
         return spans
 
+    @property
+    def lede(self) -> str:
+        """What a list shows of the text: its first sentence, or its opening words."""
+        return lede(self.body)
+
     def neighbour(self, older: bool) -> Article | None:
-        """The article just before (older) or after in date order; undated ones by id."""
-        articles = Article.objects.for_listing()
-        if self.published_on is None:
-            around = articles.filter(published_on=None)
-            step = around.filter(id__lt=self.id) if older else around.filter(id__gt=self.id)
+        """The article just after (``older``) or just before this one in the archive's order (``Meta.ordering``).
+
+        The dated articles come first, so "older" than the oldest dated one is the
+        latest undated one, and "newer" than the latest undated one is the oldest dated.
+        """
+        date = self.published_on
+        if date is None:
+            after = Q(published_on=None, id__lt=self.id)
+            before = Q(published_on__isnull=False) | Q(published_on=None, id__gt=self.id)
         else:
-            date = self.published_on
-            if older:
-                step = articles.filter(Q(published_on__lt=date) | Q(published_on=date, id__lt=self.id))
-            else:
-                step = articles.filter(Q(published_on__gt=date) | Q(published_on=date, id__gt=self.id))
-        order = ["-published_on", "-id"] if older else ["published_on", "id"]
-        return step.order_by(*order).first()
+            after = Q(published_on__lt=date) | Q(published_on=date, id__lt=self.id) | Q(published_on=None)
+            before = Q(published_on__gt=date) | Q(published_on=date, id__gt=self.id)
+        articles = Article.objects.for_listing()
+        # ``reverse()`` turns the order around, nulls last becoming nulls first.
+        return articles.filter(after).first() if older else articles.filter(before).reverse().first()

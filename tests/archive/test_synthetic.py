@@ -7,10 +7,11 @@ from collections import Counter
 import pytest
 from django.core.management import CommandError, call_command
 
+from arabic.sentences import sentences
 from archive.dates import PartialDate
 from archive.importing import PARAGRAPH_SEPARATOR
 from archive.models import Article, Person
-from archive.synthetic import SOURCES, archive_people, invented_people, sentences, synthetic_articles
+from archive.synthetic import SOURCES, archive_people, invented_people, synthetic_articles
 
 pytestmark = pytest.mark.django_db
 

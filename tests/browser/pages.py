@@ -158,6 +158,15 @@ def horizontal_overflow(page: Page) -> dict[str, object]:
     )
 
 
+def assert_fits_a_phone(page: Page) -> None:
+    measured = horizontal_overflow(page)
+    # The page must lay out at the phone's width (its viewport meta): a phone
+    # browser zooms out to a page wider than itself, so innerWidth grows with it...
+    assert measured["innerWidth"] == PHONE["width"], measured
+    # ...and nothing may push it wider.
+    assert measured["scrollWidth"] <= measured["innerWidth"], measured
+
+
 def platform_fonts(page: Page, selector: str) -> dict[str, int]:
     """The fonts chromium really drew the text of ``selector`` with, and how many glyphs each.
 

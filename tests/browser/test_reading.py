@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from .pages import (
     PHONE,
     SmallArchive,
-    horizontal_overflow,
+    assert_fits_a_phone,
     make_article,
     page_direction,
     platform_fonts,
@@ -82,15 +82,6 @@ def test_markup_written_in_an_article_is_shown_as_text_and_never_runs(page, site
     expect(body).to_contain_text('<img src=x onerror="window.__pwned_img=1">')
     expect(page.locator("h1")).to_have_text("عنوان فيه <b>وسم</b> <script>window.__pwned_title=1</script>")
     expect(body.get_by_text("<script>window.__pwned=1</script>", exact=False)).to_be_visible()
-
-
-def assert_fits_a_phone(page) -> None:
-    measured = horizontal_overflow(page)
-    # The page must lay out at the phone's width (its viewport meta): a phone
-    # browser zooms out to a page wider than itself, so innerWidth grows with it...
-    assert measured["innerWidth"] == PHONE["width"], measured
-    # ...and nothing may push it wider.
-    assert measured["scrollWidth"] <= measured["innerWidth"], measured
 
 
 @pytest.mark.parametrize(

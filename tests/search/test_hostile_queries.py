@@ -2,6 +2,7 @@
 
 The page answers 200 (a refused parameter is shown as an error on the page);
 the API answers 200, or 400 with its errors in Arabic when the form refuses.
+A page number that names no page answers 404 with an Arabic message, on both.
 Never a 500 or a traceback, and what the visitor typed is escaped. How fast it
 answers is measured by ``manage.py bench_search``, not here.
 
@@ -29,11 +30,13 @@ FOREIGN_TAGS = ("<script", "<img", "<svg", "<iframe")
 
 
 @pytest.fixture
-def check_page(client):
-    """The page answers 200 without a traceback, and shows the query only escaped."""
+def check_page(client, no_such_page):
+    """The page answers 200 without a traceback, and shows the query only escaped; or no such page."""
 
     def check(params: dict) -> str:
         response = client.get(SEARCH, params)
+        if response.status_code == 404 and "page" in params:
+            return no_such_page(response)
         assert response.status_code == 200
         page = response.content.decode()
         assert "Traceback" not in page
@@ -47,11 +50,14 @@ def check_page(client):
 
 
 @pytest.fixture
-def check_api(client, refused):
-    """The API answers 200 with results, or 400 with Arabic errors, without a traceback."""
+def check_api(client, refused, no_such_page):
+    """The API answers 200 with results, or 400 with Arabic errors, without a traceback; or no such page."""
 
     def check(params: dict) -> tuple[int, dict]:
         response = client.get(API, params)
+        if response.status_code == 404 and "page" in params:
+            no_such_page(response)
+            return 404, response.json()
         assert response.status_code in (200, 400)
         assert "Traceback" not in response.content.decode()
         payload = response.json()

@@ -16,6 +16,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.urls import reverse
 
 from archive.models import Article, Entity, Source
 
@@ -63,6 +64,36 @@ def test_page_without_a_query_shows_how_to_search(search_page, seeds, params):
     assert '<ol class="results"' not in page
 
 
+@pytest.mark.parametrize("query", ["كلمةلاتوجد", "Tebboune", "ليبيا -ليبيا"])
+def test_a_search_that_finds_nothing_shows_how_to_search_and_where_to_browse(search_page, seeds, query):
+    page = search_page({"q": query})
+    assert NOTHING_FOUND in page
+    assert 'id="search-help"' in page and "كيف تبحث" in page
+    assert link(page, "كل المقالات، الأحدث أولًا") == reverse("archive:article-list")
+    for kind in ("person", "organization", "country", "place", "agreement"):
+        assert f'href="{reverse(f"archive:{kind}-list")}"' in page.split('class="browse"', 1)[1]
+
+
+@pytest.mark.parametrize(
+    ("query", "hinted"),
+    [
+        ("Tebboune", True),
+        ("tebboune algeria OR libya", True),
+        ("كلمةلاتوجد", False),
+        ("تبون OR Tebboune", False),
+    ],
+)
+def test_a_query_in_latin_letters_alone_that_finds_nothing_is_told_to_type_arabic(
+    search_page, seeds, query, hinted
+):
+    assert ("اكتب الكلمات بالحروف العربية" in search_page({"q": query})) == hinted
+
+
+def test_a_search_that_finds_something_shows_neither_help_nor_browsing(search_page, seeds):
+    page = search_page({"q": "ليبيا"})
+    assert 'id="search-help"' not in page and 'class="browse"' not in page
+
+
 @pytest.mark.parametrize(
     ("query", "entity"),
     [("تبون", "عبد المجيد تبون"), ("عبد المجيد", "عبد المجيد تبون"), ("المنقوش", "نجلاء المنقوش")],
@@ -87,14 +118,12 @@ def test_page_shows_no_entity_block_when_the_query_names_no_entity(search_page, 
 # Pages, facets, chips: every state is a URL --------------------------------------
 
 
-def test_page_number_past_the_end_shows_the_last_page(search_page, listed_on_page, seeds, settings):
-    """Every seed says ليبيا: with two results a page, page 99 is the last, holding what is left."""
+def test_page_number_past_the_end_is_an_arabic_404_naming_the_pages(client, seeds, settings, no_such_page):
+    """Every seed says ليبيا: with two results a page, there are three pages, and no page 99."""
     settings.ARCHIVE_SEARCH_PAGE_SIZE = 2
-    total = Article.objects.count()
-    last = math.ceil(total / 2)
-    page = search_page({"q": "ليبيا", "page": "99"})
-    assert f"الصفحة {last} من {last}" in page
-    assert len(listed_on_page(page)) == total - 2 * (last - 1)
+    last = math.ceil(Article.objects.count() / 2)
+    message = no_such_page(client.get(reverse("search:search"), {"q": "ليبيا", "page": "99"}))
+    assert f"من 1 إلى {last}" in message
 
 
 def test_pages_together_list_every_result_once_and_link_to_each_other(
