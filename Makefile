@@ -8,7 +8,7 @@ BOOTSTRAPPED := $(VENV)/.bootstrapped-$(shell sha256sum requirements.txt | cut -
 BROWSER_PACKAGES := chromium fonts-noto-core
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test test-fast test-postgres lint format setup browser clean articles-fixture bench-analysis bench-search bench-freshness bench-load
+.PHONY: run test test-fast test-postgres lint format setup browser clean articles-fixture bench-analysis bench-search bench-freshness bench-load evaluate-linking
 
 $(BOOTSTRAPPED): requirements.txt
 	python3 -m venv $(VENV)
@@ -94,6 +94,21 @@ BENCH_LOAD_DIR := $(VENV)/bench-load-$(BENCH_LOAD_ARTICLES)
 bench-load: $(BOOTSTRAPPED)
 	$(call bench_archive,$(BENCH_LOAD_DIR),$(BENCH_LOAD_ARTICLES))
 	ARCHIVE_DATA_DIR=$(BENCH_LOAD_DIR) $(PYTHON) manage.py bench_load $(BENCH_LOAD_OPTIONS)
+
+# The entity linker's precision and recall on paragraphs marked by hand: the held-out set the
+# archive is judged on and, when there is one, the development set the linker is tuned on. Both run
+# on the seed archive's entities, in a throwaway archive under .venv/ (never DATABASE_URL's).
+LINKING_DIR := $(VENV)/evaluate-linking
+LINKING := env -u DATABASE_URL ARCHIVE_DATA_DIR=$(LINKING_DIR) $(PYTHON) manage.py
+LINKING_SETS := fixtures/linking/heldout.jsonl fixtures/linking/development.jsonl
+evaluate-linking: $(BOOTSTRAPPED)
+	@rm -rf $(LINKING_DIR)
+	@$(LINKING) migrate --noinput --verbosity 0
+	@$(LINKING) loaddata entities --verbosity 0
+	@for cases in $(LINKING_SETS); do \
+		if [ -f $$cases ]; then echo "== $$cases"; $(LINKING) evaluate_linking $$cases || exit 1; echo; fi; \
+	done
+	@rm -rf $(LINKING_DIR)
 
 format: $(BOOTSTRAPPED)
 	$(VENV)/bin/ruff format .

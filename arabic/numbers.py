@@ -32,6 +32,10 @@ class Digits(enum.StrEnum):
     def decimal(self) -> str:
         return "٫" if self is Digits.ARABIC_INDIC else "."
 
+    @property
+    def percent(self) -> str:
+        return "٪" if self is Digits.ARABIC_INDIC else "%"
+
 
 class CountedNoun(NamedTuple):
     """The forms of a counted noun, in CLDR's plural categories of Arabic.
@@ -59,6 +63,11 @@ def arabic_decimal(value: float, places: int, digits: Digits) -> str:
     """2.5 → "2.5" or "٢٫٥": a fraction with ``places`` decimals, in the style of ``digits``."""
     whole, _, fraction = f"{value:.{places}f}".partition(".")
     return arabic_number(whole, digits) + (digits.decimal + digits.write(fraction) if fraction else "")
+
+
+def arabic_percent(fraction: float, places: int, digits: Digits) -> str:
+    """0.847 → "84.7%" or "٨٤٫٧٪": a fraction as a percentage, in the style of ``digits``."""
+    return arabic_decimal(fraction * 100, places, digits) + digits.percent
 
 
 def arabic_count(value, noun: CountedNoun, digits: Digits) -> str:

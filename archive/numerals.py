@@ -6,7 +6,7 @@ setting decides the digits of all of them.
 
 from __future__ import annotations
 
-from arabic.numbers import CountedNoun, arabic_count, arabic_decimal, arabic_number
+from arabic.numbers import CountedNoun, arabic_count, arabic_decimal, arabic_number, arabic_percent
 
 from . import conf
 
@@ -23,6 +23,11 @@ def number(value) -> str:
 
 def decimal(value: float, places: int) -> str:
     return arabic_decimal(value, places, conf.digits())
+
+
+def percent(fraction: float, places: int = 1) -> str:
+    """A fraction as a percentage: 84.7% or ٨٤٫٧٪."""
+    return arabic_percent(fraction, places, conf.digits())
 
 
 def count(value, noun: CountedNoun) -> str:

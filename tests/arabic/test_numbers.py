@@ -2,7 +2,7 @@
 
 import pytest
 
-from arabic.numbers import CountedNoun, Digits, arabic_count, arabic_decimal, arabic_number
+from arabic.numbers import CountedNoun, Digits, arabic_count, arabic_decimal, arabic_number, arabic_percent
 
 ARTICLES = CountedNoun("مقال واحد", "مقالان", "مقالات", "مقالًا", "مقال")
 
@@ -30,12 +30,13 @@ def test_arabic_count_agrees_noun_and_number_in_the_digits_asked(number, western
 
 
 @pytest.mark.parametrize(
-    ("digits", "grouped", "fraction"),
-    [(Digits.WESTERN, "1,234,567", "3.2"), (Digits.ARABIC_INDIC, "١٬٢٣٤٬٥٦٧", "٣٫٢")],
+    ("digits", "grouped", "fraction", "percentage"),
+    [(Digits.WESTERN, "1,234,567", "3.2", "66.7%"), (Digits.ARABIC_INDIC, "١٬٢٣٤٬٥٦٧", "٣٫٢", "٦٦٫٧٪")],
 )
-def test_each_style_has_its_own_digits_and_separators(digits, grouped, fraction):
+def test_each_style_has_its_own_digits_and_separators(digits, grouped, fraction, percentage):
     assert arabic_number(1234567, digits) == grouped
     assert arabic_decimal(3.24, 1, digits) == fraction
+    assert arabic_percent(2 / 3, 1, digits) == percentage
     assert arabic_number(None, digits) == "None"
 
 

@@ -1,0 +1,221 @@
+"""How well the linker names entities, measured on paragraphs a person has marked.
+
+A case file is JSON Lines, one paragraph a line (``fixtures/linking/README.md``):
+its text, every mention of a known entity, the look-alikes (words that look like
+a known name and are not that entity) and the names of people, organisations and
+agreements the archive does not know. The linker runs on each text with the
+gazetteer of the database, and nothing is saved.
+
+A predicted mention is correct when its text, normalised, and its entity equal a
+marked mention of its paragraph not matched yet; a look-alike counts as linked
+when any predicted mention overlaps it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from arabic.normalization import normalize
+
+from . import numerals
+from .linking import Gazetteer
+from .models import ENTITY_MODELS, Entity
+
+FIELDS = ("text", "mentions", "lookalikes", "unknown")
+
+
+class CaseFileError(ValueError):
+    """A case file that cannot be scored; the message says where and what to fix."""
+
+
+class _Invalid(ValueError):
+    """A problem in one line, before the line's number is known to the message."""
+
+
+@dataclass(frozen=True, slots=True)
+class Marked:
+    """A name as the paragraph writes it, and what it names: an entity's slug or a kind."""
+
+    text: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    line: int
+    text: str
+    mentions: tuple[Marked, ...]
+    lookalikes: tuple[str, ...]
+    unknown: tuple[Marked, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A mention, predicted or marked, in the paragraph on ``line`` of the case file."""
+
+    line: int
+    text: str
+    slug: str
+
+
+@dataclass
+class Score:
+    paragraphs: int = 0
+    gold: int = 0
+    linked: int = 0
+    correct: int = 0
+    lookalikes: int = 0
+    lookalikes_linked: int = 0
+    unknown: int = 0
+    wrong: list[Link] = field(default_factory=list)
+    missed: list[Link] = field(default_factory=list)
+
+    # With nothing linked, nothing was linked wrong; with nothing to find, nothing was missed.
+    @property
+    def precision(self) -> float:
+        return self.correct / self.linked if self.linked else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.correct / self.gold if self.gold else 1.0
+
+
+def load_cases(path: str | Path) -> list[Case]:
+    """Every paragraph of the file at ``path``, checked against the entities of the database."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError as error:
+        raise CaseFileError(f"لا ملف في {path}.") from error
+    except IsADirectoryError as error:
+        raise CaseFileError(f"{path} مجلد، ويُنتظر ملف JSON Lines.") from error
+    except UnicodeDecodeError as error:
+        raise CaseFileError(f"الملف {path} ليس نصًّا بترميز UTF-8.") from error
+    except OSError as error:
+        raise CaseFileError(f"تعذّرت قراءة الملف {path}: {error.strerror}.") from error
+    slugs = frozenset(Entity.objects.values_list("slug", flat=True))
+    cases = [_parse_line(number, line, slugs) for number, line in enumerate(lines, 1) if line.strip()]
+    if not cases:
+        raise CaseFileError(f"لا فقرات في الملف {path}: يُنتظر سطر JSON لكل فقرة.")
+    return cases
+
+
+def _parse_line(number: int, line: str, slugs: frozenset[str]) -> Case:
+    try:
+        return _case(number, json.loads(line), slugs)
+    except json.JSONDecodeError as error:
+        problem = f"ليس JSON صالحًا (العمود {numerals.number(error.colno)})"
+    except _Invalid as error:
+        problem = str(error)
+    raise CaseFileError(f"السطر {numerals.number(number)}: {problem}.")
+
+
+def _case(number: int, record: object, slugs: frozenset[str]) -> Case:
+    if not isinstance(record, dict):
+        raise _Invalid("يُنتظر كائن JSON فيه النص (text)")
+    if unexpected := sorted(set(record) - set(FIELDS)):
+        raise _Invalid(f"حقل غير معروف: {'، '.join(map(str, unexpected))}؛ الحقول: {'، '.join(FIELDS)}")
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise _Invalid("النص (text) مفقود أو فارغ")
+    kinds = tuple(ENTITY_MODELS)
+    mentions = tuple(_marked(item, "entity", slugs, "mentions") for item in _items(record, "mentions"))
+    unknown = tuple(_marked(item, "kind", kinds, "unknown") for item in _items(record, "unknown"))
+    lookalikes = tuple(_span(item, "lookalikes") for item in _items(record, "lookalikes"))
+    for spans in ([m.text for m in mentions], lookalikes, [u.text for u in unknown]):
+        _check_written(text, spans)
+    return Case(number, text, mentions, lookalikes, unknown)
+
+
+def _items(record: dict, key: str) -> list:
+    items = record.get(key, [])
+    if not isinstance(items, list):
+        raise _Invalid(f"الحقل {key} يُنتظر قائمة")
+    return items
+
+
+def _span(value: object, key: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise _Invalid(f"في {key} نص مفقود أو فارغ")
+    return value
+
+
+def _marked(item: object, label_key: str, labels: Collection[str], key: str) -> Marked:
+    if not isinstance(item, dict):
+        raise _Invalid(f"كل عنصر في {key} يُنتظر كائنًا فيه text و{label_key}")
+    text = _span(item.get("text"), key)
+    label = item.get(label_key)
+    if not isinstance(label, str) or label not in labels:
+        known = "" if label_key == "entity" else f"؛ المعروف: {'، '.join(labels)}"
+        raise _Invalid(f"{label_key} «{label}» لـ«{text}» غير معروف في الأرشيف{known}")
+    return Marked(text, label)
+
+
+def _check_written(text: str, spans: Iterable[str]) -> None:
+    """Each span is written in the text, whole-word at its end, as often as it is listed."""
+    for span, listed in Counter(spans).items():
+        found = len(occurrences(text, span))
+        if found < listed:
+            counts = f"{numerals.number(listed)} في القائمة و{numerals.number(found)} في النص"
+            raise _Invalid(
+                f"«{span}» لا يرد في النص" if not found else f"«{span}» مذكور أكثر مما يرد ({counts})"
+            )
+
+
+def occurrences(text: str, span: str) -> list[tuple[int, int]]:
+    """Where ``span`` is written in ``text`` with a word ending where it ends (it may begin after a proclitic)."""
+    return [match.span() for match in re.finditer(re.escape(span) + r"(?!\w)", text)]
+
+
+def evaluate(cases: list[Case], gazetteer: Gazetteer | None = None) -> Score:
+    """Run the linker on each case's text and compare with what the case marks."""
+    gazetteer = gazetteer or Gazetteer.from_database()
+    slug_of = dict(Entity.objects.values_list("id", "slug"))
+    score = Score(paragraphs=len(cases))
+    for case in cases:
+        found = gazetteer.find(case.text)
+        predicted = [
+            Link(case.line, case.text[span.start : span.end], slug_of[span.entity_id]) for span in found
+        ]
+        _score_mentions(case, predicted, score)
+        lookalikes = _lookalike_spans(case)
+        score.lookalikes += len(lookalikes)
+        score.lookalikes_linked += sum(
+            any(span.start < end and start < span.end for span in found) for start, end in lookalikes
+        )
+        score.unknown += len(case.unknown)
+    return score
+
+
+def _score_mentions(case: Case, predicted: list[Link], score: Score) -> None:
+    unmatched = [Link(case.line, m.text, m.label) for m in case.mentions]
+    wrong = []
+    for link in predicted:
+        match = next((gold for gold in unmatched if _same(gold, link)), None)
+        if match:
+            unmatched.remove(match)
+        else:
+            wrong.append(link)
+    score.gold += len(case.mentions)
+    score.linked += len(predicted)
+    score.correct += len(predicted) - len(wrong)
+    score.wrong += wrong
+    score.missed += unmatched
+
+
+def _same(gold: Link, predicted: Link) -> bool:
+    return gold.slug == predicted.slug and normalize(gold.text) == normalize(predicted.text)
+
+
+def _lookalike_spans(case: Case) -> list[tuple[int, int]]:
+    """Each listed look-alike at its place: the n-th listing of a text is its n-th occurrence."""
+    seen: Counter[str] = Counter()
+    placed = []
+    for text in case.lookalikes:
+        placed.append(occurrences(case.text, text)[seen[text]])
+        seen[text] += 1
+    return placed

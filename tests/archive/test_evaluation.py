@@ -1,0 +1,234 @@
+"""archive.evaluation and ``manage.py evaluate_linking``: marked paragraphs in, the linker's figures out."""
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from archive.evaluation import CaseFileError, Link, evaluate, load_cases
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def case_file(tmp_path):
+    """Write paragraphs (dicts, or raw lines as strings) one a line; gives the file's path."""
+
+    def write(*lines) -> str:
+        path = tmp_path / "cases.jsonl"
+        text = "\n".join(
+            line if isinstance(line, str) else json.dumps(line, ensure_ascii=False) for line in lines
+        )
+        path.write_text(text + "\n", encoding="utf-8")
+        return str(path)
+
+    return write
+
+
+@pytest.fixture
+def small_set(case_file, tebboune, boukadoum, algeria, libya) -> str:
+    """Three paragraphs whose figures are known by hand.
+
+    1. Three names, all found; the diacritic after الجزائر stays in the linker's span.
+    2. خالد تبون is the president's son: تبون is linked wrongly (a look-alike linked);
+       بوقدوم is a spelling the archive lacks (missed); ليبيا is found.
+    3. المنفى is not linked (no such entity); الجزاير is missed.
+    Gold 6, linked 5, correct 4: precision 4/5, recall 4/6; look-alikes 1 of 2.
+    """
+    return case_file(
+        {
+            "text": "استقبل الرئيس تبون وزير الخارجية صبري بوقادوم في الجزائرِ.",
+            "mentions": [
+                {"text": "تبون", "entity": tebboune.slug},
+                {"text": "صبري بوقادوم", "entity": boukadoum.slug},
+                {"text": "الجزائر", "entity": algeria.slug},
+            ],
+        },
+        {
+            "text": "التقى خالد تبون بالوزير بوقدوم في ليبيا.",
+            "mentions": [
+                {"text": "بوقدوم", "entity": boukadoum.slug},
+                {"text": "ليبيا", "entity": libya.slug},
+            ],
+            "lookalikes": ["خالد تبون"],
+        },
+        "",
+        {
+            "text": "قضى الدبلوماسي عمر بلقاسم سنوات في المنفى قبل أن يعود إلى الجزاير.",
+            "mentions": [{"text": "الجزاير", "entity": algeria.slug}],
+            "lookalikes": ["المنفى"],
+            "unknown": [{"text": "عمر بلقاسم", "kind": "person"}],
+        },
+    )
+
+
+def test_the_score_counts_what_the_linker_got_right_wrong_and_missed(small_set, tebboune, boukadoum, algeria):
+    score = evaluate(load_cases(small_set))
+    assert (score.paragraphs, score.gold, score.linked, score.correct) == (3, 6, 5, 4)
+    assert score.precision == pytest.approx(4 / 5)
+    assert score.recall == pytest.approx(4 / 6)
+    assert (score.lookalikes, score.lookalikes_linked, score.unknown) == (2, 1, 1)
+    assert score.wrong == [Link(2, "تبون", tebboune.slug)]
+    # Paragraphs are numbered by their line in the file: the blank third line is skipped.
+    assert score.missed == [Link(2, "بوقدوم", boukadoum.slug), Link(4, "الجزاير", algeria.slug)]
+
+
+def test_a_marked_mention_is_matched_by_one_link_only(case_file, tebboune):
+    path = case_file(
+        {"text": "قال تبون إن تبون سيزور طرابلس.", "mentions": [{"text": "تبون", "entity": tebboune.slug}]}
+    )
+    score = evaluate(load_cases(path))
+    assert (score.gold, score.linked, score.correct) == (1, 2, 1)
+    assert score.wrong == [Link(1, "تبون", tebboune.slug)]
+
+
+def test_a_link_to_the_wrong_entity_with_the_right_text_is_wrong(case_file, tebboune, boukadoum):
+    path = case_file({"text": "وصل تبون.", "mentions": [{"text": "تبون", "entity": boukadoum.slug}]})
+    score = evaluate(load_cases(path))
+    assert (score.correct, score.wrong, score.missed) == (
+        0,
+        [Link(1, "تبون", tebboune.slug)],
+        [Link(1, "تبون", boukadoum.slug)],
+    )
+
+
+def test_the_nth_listing_of_a_lookalike_is_its_nth_occurrence(case_file, libya):
+    """With tanween ليبياً is an adverb and is not linked; written bare, it is."""
+    text = "أراد حلا ليبياً ووفدا ليبيا."
+    once = case_file({"text": text, "lookalikes": ["ليبيا"]})
+    assert evaluate(load_cases(once)).lookalikes_linked == 0
+    twice = case_file({"text": text, "lookalikes": ["ليبيا", "ليبيا"]})
+    assert evaluate(load_cases(twice)).lookalikes_linked == 1
+
+
+def test_the_held_out_set_is_well_formed_and_large_enough(db):
+    call_command("loaddata", "entities", verbosity=0)
+    cases = load_cases(Path(settings.BASE_DIR) / "fixtures" / "linking" / "heldout.jsonl")
+    assert len(cases) >= 45
+    assert sum(len(case.lookalikes) for case in cases) >= 25
+    assert sum(u.label in ("person", "organization") for case in cases for u in case.unknown) >= 50
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ('{"text": "ليبيا"', "ليس JSON صالحًا"),
+        ('["ليبيا"]', "يُنتظر كائن JSON"),
+        ('"ليبيا"', "يُنتظر كائن JSON"),
+        ('{"mentions": []}', "النص (text) مفقود أو فارغ"),
+        ('{"text": "   "}', "النص (text) مفقود أو فارغ"),
+        ('{"text": 5}', "النص (text) مفقود أو فارغ"),
+        ('{"text": "ليبيا", "lookalike": ["ليبيا"]}', "حقل غير معروف: lookalike"),
+        ('{"text": "ليبيا", "mentions": "ليبيا"}', "الحقل mentions يُنتظر قائمة"),
+        ('{"text": "ليبيا", "mentions": ["ليبيا"]}', "كل عنصر في mentions"),
+        ('{"text": "ليبيا", "mentions": [{"entity": "ليبيا"}]}', "في mentions نص مفقود"),
+        ('{"text": "ليبيا", "mentions": [{"text": "تونس", "entity": "ليبيا"}]}', "«تونس» لا يرد في النص"),
+        (
+            '{"text": "الحدود الجزائرية", "mentions": [{"text": "الجزائر", "entity": "الجزائر"}]}',
+            "«الجزائر» لا يرد",
+        ),
+        (
+            '{"text": "ليبيا", "mentions": [{"text": "ليبيا", "entity": "ليبيا"}, {"text": "ليبيا", "entity": "ليبيا"}]}',
+            "«ليبيا» مذكور أكثر مما يرد",
+        ),
+        ('{"text": "أطلانطس", "mentions": [{"text": "أطلانطس", "entity": "أطلانطس"}]}', "entity «أطلانطس»"),
+        ('{"text": "ليبيا", "mentions": [{"text": "ليبيا", "entity": ["ليبيا"]}]}', "غير معروف في الأرشيف"),
+        ('{"text": "ليبيا", "lookalikes": ["نهر النيجر"]}', "«نهر النيجر» لا يرد في النص"),
+        ('{"text": "ليبيا", "lookalikes": [""]}', "في lookalikes نص مفقود"),
+        ('{"text": "قال زيد", "unknown": [{"text": "زيد", "kind": "planet"}]}', "kind «planet»"),
+        (
+            '{"text": "<script>alert(1)</script>", "unknown": [{"text": "<b>", "kind": "person"}]}',
+            "«<b>» لا يرد",
+        ),
+    ],
+)
+def test_the_loader_names_the_line_and_the_problem_of_a_malformed_file(
+    case_file, libya, algeria, line, problem
+):
+    path = case_file({"text": "ليبيا", "mentions": [{"text": "ليبيا", "entity": libya.slug}]}, line)
+    with pytest.raises(CaseFileError) as error:
+        load_cases(path)
+    assert str(error.value).startswith("السطر 2: ")
+    assert problem in str(error.value)
+
+
+def test_the_loader_refuses_a_file_it_cannot_read(tmp_path):
+    empty, binary = tmp_path / "empty.jsonl", tmp_path / "binary.jsonl"
+    empty.write_text("\n\n", encoding="utf-8")
+    binary.write_bytes(b'{"text": "\xff\xfe"}\n')
+    for path, problem in [
+        (tmp_path / "missing.jsonl", "لا ملف في"),
+        (tmp_path, "مجلد، ويُنتظر ملف JSON Lines"),
+        (empty, "لا فقرات في الملف"),
+        (binary, "ليس نصًّا بترميز UTF-8"),
+    ]:
+        with pytest.raises(CaseFileError, match=problem):
+            load_cases(path)
+
+
+def evaluate_linking(*arguments: str) -> str:
+    out = io.StringIO()
+    call_command("evaluate_linking", *arguments, stdout=out)
+    return out.getvalue()
+
+
+def test_the_command_prints_the_figures_and_with_verbosity_each_error(small_set):
+    table = evaluate_linking(small_set)
+    for label, value in [("الدقة", "80.0%"), ("الاستدعاء", "66.7%"), ("أشباه أسماء رُبطت", "1 من 2")]:
+        assert any(row.startswith(label) and row.endswith(value) for row in table.splitlines()), label
+    assert "السطر" not in table
+    details = evaluate_linking(small_set, "--verbosity", "2")
+    assert "ربط خاطئ، السطر 2: «تبون»" in details
+    assert "فائت، السطر 4: «الجزاير»" in details
+
+
+@pytest.mark.parametrize(
+    "thresholds",
+    [
+        [],
+        ["--min-precision", "0.8", "--min-recall", "0.6", "--max-lookalikes", "1"],
+        ["--min-precision", "0", "--max-lookalikes", "٣"],
+    ],
+)
+def test_the_command_succeeds_when_every_threshold_given_is_met(small_set, thresholds):
+    assert "الدقة" in evaluate_linking(small_set, *thresholds)
+
+
+@pytest.mark.parametrize(
+    ("thresholds", "message"),
+    [
+        (["--min-precision", "0.81"], "الدقة 80.0% دون 81.0%"),
+        (["--min-recall", "1"], "الاستدعاء 66.7% دون 100.0%"),
+        (["--max-lookalikes", "0"], "رُبط 1 من أشباه الأسماء، والحد 0"),
+    ],
+)
+def test_the_command_exits_with_an_error_when_a_threshold_is_not_met(small_set, thresholds, message):
+    with pytest.raises(CommandError, match=message) as error:
+        evaluate_linking(small_set, *thresholds)
+    assert error.value.returncode == 1  # the exit status manage.py gives
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "problem"),
+    [
+        ("--min-precision", "1.5", "ليست نسبة"),
+        ("--min-precision", "-0.1", "ليست نسبة"),
+        ("--min-recall", "nan", "ليست نسبة"),
+        ("--min-recall", "ثمانون", "ليست نسبة"),
+        ("--max-lookalikes", "-1", "ليس عددًا صحيحًا غير سالب"),
+        ("--max-lookalikes", "2.5", "ليس عددًا صحيحًا غير سالب"),
+        ("--max-lookalikes", "", "ليس عددًا صحيحًا غير سالب"),
+    ],
+)
+def test_the_command_refuses_a_threshold_out_of_range_in_arabic(small_set, option, value, problem):
+    with pytest.raises(CommandError, match=f"«{value}» {problem}"):
+        evaluate_linking(small_set, option, value)
+
+
+def test_the_command_reports_a_malformed_file_without_a_traceback(case_file):
+    with pytest.raises(CommandError, match="السطر 1: ليس JSON صالحًا"):
+        evaluate_linking(case_file("{not json"))
