@@ -10,6 +10,9 @@ from django.conf import settings
 DEFAULTS = {
     # Results per page, on the search page and in the API.
     "PAGE_SIZE": 20,
+    # Values of each facet a search shows (the most frequent; a chosen one is in every
+    # result, so always among them): a name and a link each, which hundreds would cost.
+    "FACET_VALUES": 12,
     # Characters of body text around the matches shown under a result.
     "SNIPPET_LENGTH": 240,
     # Suggest another spelling when a search finds fewer articles than this.

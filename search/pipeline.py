@@ -57,12 +57,13 @@ def run_search(
         page = results.run(form.search(), params.get("page"), conf.get("PAGE_SIZE"))
     except IndexUnavailable:
         return SearchOutcome(form, unavailable=True)
-    labels = results.facet_labels(page.facets)
+    shown = shaping.most_frequent(page.facets, conf.get("FACET_VALUES"))
+    labels = results.facet_labels(shown)
     text = form.cleaned_data["q"]
     return SearchOutcome(
         form,
         page,
-        facets=shaping.facet_groups(params, form, page.facets, labels),
+        facets=shaping.facet_groups(params, form, shown, labels),
         chips=shaping.chips(params, form, labels),
         sort_links=shaping.sort_links(params, form),
         pages=PageLinks.of(params, page.number, page.page_count),

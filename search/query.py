@@ -168,8 +168,9 @@ class ArabicQueryParser(QueryParser):
             _ArabicPhrasePlugin(),
             GroupPlugin(),
             OperatorsPlugin(),
-            # A sign is an operator only before a word ("-تونس"), never inside one ("2021-04-21").
-            PlusMinusPlugin(plusexpr=r"(?<!\S)\+", minusexpr=r"(?<!\S)-"),
+            # A sign is an operator only before a word ("-تونس"), never inside one ("2021-04-21"),
+            # and only when a word follows it: a sign before a bracket or a quote is text.
+            PlusMinusPlugin(plusexpr=r"(?<!\S)\+(?=[^\s()\"])", minusexpr=r"(?<!\S)-(?=[^\s()\"])"),
             _CompoundNamePlugin(),
             _MonthNamePlugin(),
         ]
@@ -180,12 +181,13 @@ class ArabicQueryParser(QueryParser):
     def parse(self, text, normalize=True, debug=False):
         """Parse ``text``; a query of function words only ("في", "على") searches for them.
 
-        Whoosh's parser fails on some runs of operators ("NOT NOT"): such a
-        query is read again as plain words, its syntax ignored.
+        Whoosh's parser fails on some runs of operators ("NOT NOT", a group
+        holding only an excluded word followed by more): such a query is read
+        again as plain words, its syntax ignored.
         """
         try:
             parsed = super().parse(text, normalize=normalize, debug=debug)
-        except (IndexError, ValueError, TypeError, AttributeError):
+        except (IndexError, ValueError, TypeError, AttributeError, NotImplementedError):
             parsed = super().parse(_as_plain_words(text), normalize=normalize, debug=debug)
         if parsed is query.NullQuery and not self.keep_stop_words:
             keeping = ArabicQueryParser(self.fieldname, self.schema, True, self.phrase_field)

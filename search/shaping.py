@@ -61,6 +61,11 @@ def _toggled(query: QueryDict, parameter: str, value: str, present: bool) -> str
     return "?" + query.urlencode()
 
 
+def most_frequent(facets: dict[str, list[tuple[str, int]]], most: int) -> dict[str, list[tuple[str, int]]]:
+    """Each facet's ``most`` most frequent values; the counts come most frequent first."""
+    return {facet: values[:most] for facet, values in facets.items()}
+
+
 def facet_groups(
     query: QueryDict, form: SearchForm, facets: dict[str, list[tuple[str, int]]], labels: dict
 ) -> list[FacetGroup]:
