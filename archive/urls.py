@@ -11,6 +11,11 @@ urlpatterns = [
     path("articles/", views.ArticleListView.as_view(), name="article-list"),
     path("articles/feed/", LatestArticlesFeed(), name="article-feed"),
     path("articles/<str:slug>/", views.ArticleDetailView.as_view(), name="article-detail"),
+    path(
+        "articles/<str:slug>/cite.<str:extension>",
+        views.ArticleCitationView.as_view(),
+        name="article-citation",
+    ),
 ]
 for kind, model in ENTITY_MODELS.items():
     urlpatterns += [

@@ -1,4 +1,4 @@
-"""What a search page shows around its results: facet groups, chips, sort links and page links.
+"""What a search page shows around its results: facet groups, chips, sort, export and page links.
 
 Each is plain data with its URL made, so the page's template and the API only
 render it. Every state of the page is its URL: a link changes one parameter of
@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.http import QueryDict
+from django.urls import reverse
 
+from archive.citations.formats import EXPORT_FORMATS, FORMATS
 from archive.models import ENTITY_MODELS, Source
 from archive.paging import url_with
 
@@ -100,4 +102,15 @@ def sort_links(query: QueryDict, form: SearchForm) -> list[Link]:
     return [
         Link(order.label, url_with(query, sort="" if key == default else key), form.order == key)
         for key, order in SORTS.items()
+    ]
+
+
+def export_links(query: QueryDict) -> list[Link]:
+    """One link per file the results are exported as, with the search's parameters and no page."""
+    return [
+        Link(
+            FORMATS[extension].name,
+            reverse("search:export", kwargs={"extension": extension}) + url_with(query),
+        )
+        for extension in EXPORT_FORMATS
     ]

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.views import View
 from django.views.generic import TemplateView
 
-from . import health
-from .pipeline import run_search
+from archive.citations.fields import cite
+from archive.citations.formats import EXPORT_FORMATS, FORMATS
+
+from . import conf, health
+from .backends import IndexUnavailable
+from .export import exported_articles
+from .forms import SearchForm
+from .pipeline import SearchOutcome, run_search
 
 
 class SearchView(TemplateView):
@@ -19,8 +25,38 @@ class SearchView(TemplateView):
 
     def get(self, request, *args, **kwargs):
         outcome = run_search(request.GET, name_entities=True)
-        context = self.get_context_data(search=outcome, form=outcome.form, **kwargs)
+        context = self.get_context_data(
+            search=outcome, form=outcome.form, export_limit=conf.get("EXPORT_LIMIT"), **kwargs
+        )
         return self.render_to_response(context, status=503 if outcome.unavailable else 200)
+
+
+class SearchExportView(TemplateView):
+    """``/search/export.csv`` and ``.json``: a search's first results, cited, as a file to download.
+
+    It takes the search page's parameters (the page number aside). Parameters the
+    search refuses get the search page with its Arabic errors, status 400.
+    """
+
+    template_name = "search/search.html"
+
+    def get(self, request, *args, **kwargs):
+        if kwargs["extension"] not in EXPORT_FORMATS:
+            raise Http404("لا تصدير بهذه الصيغة.")
+        form = SearchForm(request.GET)
+        if not form.is_valid():
+            return self._refused(SearchOutcome(form), status=400)
+        try:
+            articles = exported_articles(form)
+        except IndexUnavailable:
+            return self._refused(SearchOutcome(form, unavailable=True), status=503)
+        citations = [cite(article, request) for article in articles]
+        return FORMATS[kwargs["extension"]].response(citations, "نتائج-البحث")
+
+    def _refused(self, outcome: SearchOutcome, status: int):
+        return self.render_to_response(
+            self.get_context_data(search=outcome, form=outcome.form), status=status
+        )
 
 
 class HealthView(View):
