@@ -1,4 +1,4 @@
-"""The search page and the OpenSearch description: parse, delegate, render."""
+"""The search page, its results exported as files, and the OpenSearch description: parse, delegate, render."""
 
 from __future__ import annotations
 

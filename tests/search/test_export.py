@@ -15,15 +15,17 @@ import warnings
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import hypothesis
 import pytest
 from citeproc import types
 from citeproc.source.json import CiteProcJSON
 from django.urls import reverse
+from hypothesis import strategies as st
 
 from archive.linking import save_linked
 from archive.models import Article
-from search import conf
 from search.indexing import drain
+from search.search_indexes import FACETS
 
 pytestmark = pytest.mark.django_db
 
@@ -150,10 +152,6 @@ def test_the_export_holds_at_most_the_cap_the_first_results_in_order(exported, s
     assert len(csl_items(exported("json", {"q": "ليبيا"}))) == 2
 
 
-def test_the_default_cap_is_a_thousand_results():
-    assert conf.get("EXPORT_LIMIT") == 1000
-
-
 # The links on the search page ------------------------------------------------------------
 
 
@@ -242,6 +240,31 @@ def test_refused_parameters_get_the_search_page_with_its_arabic_errors_status_40
 def test_a_query_the_search_reads_as_text_exports_without_error(client, seeds, query):
     for extension in ("csv", "json"):
         assert client.get(export_url(extension), {"q": query}).status_code == 200
+
+
+@hypothesis.settings(
+    max_examples=60,
+    deadline=None,
+    database=None,
+    suppress_health_check=[hypothesis.HealthCheck.function_scoped_fixture],
+)
+@hypothesis.given(
+    parameter=st.sampled_from(["q", "page", "sort", "date_from", "date_to", *FACETS]),
+    value=st.one_of(st.text(), st.from_regex(r"\A[-\w]{1,20}\Z"), st.from_regex(r"\A\d{4}(-\d{1,2}){0,2}\Z")),
+    extension=st.sampled_from(["csv", "json"]),
+)
+def test_any_value_of_any_parameter_exports_or_is_refused_never_a_server_error(
+    client, seeds, parameter, value, extension
+):
+    response = client.get(export_url(extension), {"q": "ليبيا", parameter: value})
+    assert response.status_code in (200, 400)
+    if response.status_code == 200:
+        text = response.content.decode()
+        if extension == "csv":
+            urls = [row["الرابط الدائم"] for row in csv_rows(text)]
+        else:
+            urls = [item["URL"] for item in csl_items(text)]
+        assert all("/articles/" in url for url in urls), "only articles are exported"
 
 
 @pytest.mark.parametrize("extension", ["xml", "bib", "CSV", "csv.exe", ""])
