@@ -12,8 +12,8 @@ from arabic.numbers import Digits
 @pytest.mark.parametrize(
     ("day", "hijri", "why"),
     [
-        (datetime.date(2018, 5, 15), (1439, 8, 29), "the Royal Court's statement of 15 May 2018"),
-        (datetime.date(2018, 8, 10), (1439, 11, 28), "the Supreme Court's call of 10 August 2018"),
+        (datetime.date(2018, 5, 15), (1439, 8, 29), "the Royal Court's statement on Ramadan 1439"),
+        (datetime.date(2018, 8, 10), (1439, 11, 28), "the Supreme Court's call to sight Dhu al-Hijjah 1439"),
         (datetime.date(2018, 9, 10), (1439, 12, 30), "the last day of 1439, a 30-day Dhu al-Hijjah"),
         (datetime.date(2018, 9, 11), (1440, 1, 1), "1 Muharram 1440, the next day: a year's boundary"),
         (datetime.date(2021, 4, 12), (1442, 8, 30), "30 Sha'ban 1442, the eve of Ramadan"),
@@ -28,12 +28,16 @@ from arabic.numbers import Digits
     ],
 )
 def test_a_day_has_the_umm_al_qura_date_saudi_arabia_published(day, hijri, why):
-    """Each row is a date the Saudi Press Agency published with its Umm al-Qura date, from the
-    statements of the Supreme Court and the Royal Court on the months' beginnings (1 Muharram 1440
-    on 11 September 2018, 1 Ramadan and 1 Shawwal 1442 on 13 April and 13 May 2021, 1 Muharram 1444
-    on 30 July 2022), as tabulated in R. H. van Gent's "The Umm al-Qura Calendar of Saudi Arabia"
-    (Utrecht University, webspace.science.uu.nl/~gent0113/islam/ummalqura.htm); the days between
-    are counted from those beginnings.
+    """Each row is an Umm al-Qura date Saudi Arabia published, or a day counted from one.
+
+    The sources are the statements the Saudi Press Agency carried for the Supreme Court and
+    the Royal Court, which give both calendars: Sha'ban 29, 1439 = 15 May 2018; Dhu al-Qa'dah
+    28, 1439 = 10 August 2018; Dhu al-Hijjah 30, 1439 = 10 September 2018 and 1 Muharram 1440
+    the next day; 1 Ramadan 1442 = 13 April 2021, Sha'ban 1442 completed on 12 April, 1 Shawwal
+    on 13 May; Dhu al-Hijjah 1443 completed on 29 July 2022 and 1 Muharram 1444 on 30 July. The
+    calendar's month beginnings for 1356-1500 AH are tabulated in R. H. van Gent, "The Umm
+    al-Qura Calendar of Saudi Arabia" (Utrecht University,
+    webspace.science.uu.nl/~gent0113/islam/ummalqura.htm), for checking further rows.
     """
     assert hijri_date(day) == hijri, why
 
