@@ -19,6 +19,7 @@ from django.db.models import Q
 
 from arabic.bidi import quoted
 from arabic.dates import format_date, read_date
+from arabic.hijri import format_hijri
 
 from . import conf
 
@@ -94,6 +95,15 @@ class PartialDate:
     def __str__(self) -> str:
         """The date as an Arabic reader expects it: "21 أبريل 2021", in the site's digits."""
         return format_date(self.year, self.month, self.day, conf.digits())
+
+    @property
+    def hijri(self) -> str:
+        """The Umm al-Qura date of a day, "9 رمضان 1442 هـ" in the site's digits; "" for a year or a month.
+
+        A Gregorian month or year straddles two Hijri ones, so only a date known
+        to the day has a Hijri date (and only within the calendar's tables, 1924-2077).
+        """
+        return format_hijri(self.first_day, conf.digits()) if self.day is not None else ""
 
     def isoformat(self) -> str:
         """ISO 8601 reduced precision: "2021", "2021-04" or "2021-04-21"."""

@@ -34,6 +34,17 @@ def date_html(value: PartialDate | str | None) -> SafeString | str:
     return format_html('<time datetime="{}" dir="rtl">{}</time>', date.isoformat(), date)
 
 
+def hijri_html(value: PartialDate | None) -> SafeString | str:
+    """The Hijri date beside a day's Gregorian one, "الموافق 9 رمضان 1442 هـ"; nothing for a year or a month."""
+    if not value or not value.hijri:
+        return ""
+    return format_html(
+        '<span class="hijri">الموافق <time datetime="{}" dir="rtl">{}</time></span>',
+        value.isoformat(),
+        value.hijri,
+    )
+
+
 def ltr_html(text: str) -> SafeString:
     """Figures that read left to right (an ISO date, a command) kept so inside Arabic text."""
     return format_html('<bdi dir="ltr">{}</bdi>', text)

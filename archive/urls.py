@@ -12,6 +12,11 @@ urlpatterns = [
     path("articles/feed/", LatestArticlesFeed(), name="article-feed"),
     path("articles/atom/", LatestArticlesAtomFeed(), name="article-atom"),
     path("articles/<str:slug>/", views.ArticleDetailView.as_view(), name="article-detail"),
+    path(
+        "articles/<str:slug>/cite.<str:extension>",
+        views.ArticleCitationView.as_view(),
+        name="article-citation",
+    ),
 ]
 for kind, model in ENTITY_MODELS.items():
     urlpatterns += [

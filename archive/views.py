@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic.detail import SingleObjectMixin
 
+from .citations.fields import cite
+from .citations.formats import ARTICLE_FORMATS, FORMATS
+from .citations.reference import reference_html
 from .forms import ArticleFilterForm, DateRangeForm
 from .models import ENTITY_MODELS, Article, Person
 from .paging import PaginationMixin
@@ -55,14 +61,30 @@ class ArticleDetailView(DetailView):
     def get_context_data(self, **kwargs):
         article = self.object
         mentions = list(article.mentions.select_related("entity"))
+        citation = cite(article, self.request)
         return super().get_context_data(
             paragraphs=paragraphs_with_mentions(article, mentions),
             entity_groups=entities_by_kind(mentions),
-            canonical_url=self.request.build_absolute_uri(article.get_absolute_url()),
+            canonical_url=citation.permalink,
+            reference=reference_html(citation),
+            citation_formats=[FORMATS[extension] for extension in ARTICLE_FORMATS],
             older_article=article.neighbour(older=True),
             newer_article=article.neighbour(older=False),
             **kwargs,
         )
+
+
+class ArticleCitationView(SingleObjectMixin, View):
+    """``/articles/<slug>/cite.<extension>``: the article's citation, a file for a reference manager."""
+
+    model = Article
+    queryset = Article.objects.select_related("source")
+
+    def get(self, request, *args, **kwargs):
+        if kwargs["extension"] not in ARTICLE_FORMATS:
+            raise Http404("لا استشهاد بهذه الصيغة.")
+        article = self.get_object()
+        return FORMATS[kwargs["extension"]].response([cite(article, request)], article.slug)
 
 
 class EntityDetailView(PaginationMixin, ListView):

@@ -17,6 +17,8 @@ DEFAULTS = {
     "SNIPPET_LENGTH": 240,
     # Suggest another spelling when a search finds fewer articles than this.
     "SUGGEST_BELOW": 3,
+    # The most results a search's export (CSV, CSL-JSON) holds: the first ones, in the order asked.
+    "EXPORT_LIMIT": 1000,
     # The longest query accepted, in characters.
     "MAX_QUERY_LENGTH": 500,
     # Seconds the index writer waits for Whoosh's lock before failing a batch.

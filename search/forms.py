@@ -81,11 +81,16 @@ class SearchForm(DateRangeForm):
         return not (data["q"] or self.filters or data["date_from"] or data["date_to"])
 
     def search(self) -> ArchiveSearchQuerySet:
-        """The articles the parameters ask for, with facets and highlights."""
-        data = self.cleaned_data
-        results = ArchiveSearchQuerySet().models(Article).matching(data["q"]).highlight()
+        """The articles the parameters ask for, with facets and highlights: what a page of results shows."""
+        results = self.articles().highlight()
         for facet in (*FACETS, MONTH_FACET):
             results = results.facet(facet)
+        return results
+
+    def articles(self) -> ArchiveSearchQuerySet:
+        """The articles the parameters ask for, in the order asked, and nothing more."""
+        data = self.cleaned_data
+        results = ArchiveSearchQuerySet().models(Article).matching(data["q"])
         for facet, values in self.filters.items():
             for value in values:
                 results = results.narrow(f'{facet}:"{value}"')

@@ -29,6 +29,7 @@ class SearchOutcome:
     facets: list[shaping.FacetGroup] = field(default_factory=list)
     chips: list[shaping.Link] = field(default_factory=list)
     sort_links: list[shaping.Link] = field(default_factory=list)
+    export_links: list[shaping.Link] = field(default_factory=list)
     pages: PageLinks | None = None
     suggestion_url: str = ""
     entities: list = field(default_factory=list)
@@ -66,6 +67,7 @@ def run_search(
         facets=shaping.facet_groups(params, form, shown, labels),
         chips=shaping.chips(params, form, labels),
         sort_links=shaping.sort_links(params, form),
+        export_links=shaping.export_links(params),
         pages=PageLinks.of(params, page.number, page.page_count),
         suggestion_url=url_with(params, q=page.suggestion) if page.suggestion else "",
         entities=results.matching_entities(text) if name_entities and text and page.number == 1 else [],

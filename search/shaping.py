@@ -1,4 +1,4 @@
-"""What a search page shows around its results: facet groups, chips, sort links and page links.
+"""What a search page shows around its results: facet groups, chips, sort, export and page links.
 
 Each is plain data with its URL made, so the page's template and the API only
 render it. Every state of the page is its URL: a link changes one parameter of
@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.http import QueryDict
+from django.urls import reverse
 
+from archive.citations.formats import EXPORT_FORMATS, FORMATS
 from archive.models import ENTITY_MODELS, Source
 from archive.paging import url_with
 from archive.timeline import Counts
@@ -119,3 +121,14 @@ def dated_counts(facets: dict[str, list[tuple[str, int]]]) -> Counts:
         in_months = sum(n for (year, _), n in counts.items() if year == int(value))
         counts[int(value), None] = count - in_months
     return counts
+
+
+def export_links(query: QueryDict) -> list[Link]:
+    """One link per file the results are exported as, with the search's parameters and no page."""
+    return [
+        Link(
+            FORMATS[extension].name,
+            reverse("search:export", kwargs={"extension": extension}) + url_with(query),
+        )
+        for extension in EXPORT_FORMATS
+    ]

@@ -8,6 +8,7 @@ app_name = "search"
 urlpatterns = [
     path("search/", views.SearchView.as_view(), name="search"),
     path("search/feed/", SearchFeed(), name="feed"),
+    path("search/export.<str:extension>", views.SearchExportView.as_view(), name="export"),
     path("healthz", views.HealthView.as_view(), name="health"),
     path("opensearch.xml", views.OpenSearchDescriptionView.as_view(), name="opensearch"),
     path("api/search", api.SearchAPIView.as_view(), name="api-search"),

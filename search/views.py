@@ -1,17 +1,23 @@
-"""The search page and the OpenSearch description: parse, delegate, render."""
+"""The search page, its results exported as files, and the OpenSearch description: parse, delegate, render."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import asdict
 
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.views import View
 from django.views.generic import TemplateView
 
-from . import health
+from archive.citations.fields import cite
+from archive.citations.formats import EXPORT_FORMATS, FORMATS
+
+from . import conf, health
+from .backends import IndexUnavailable
+from .export import exported_articles
 from .feeds import feed_of
-from .pipeline import run_search
+from .forms import SearchForm
+from .pipeline import SearchOutcome, run_search
 
 _LATIN = re.compile("[A-Za-z]")
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f]")
@@ -29,11 +35,40 @@ class SearchView(TemplateView):
             search=outcome,
             form=outcome.form,
             feed_url=feed_of(request.GET),
+            export_limit=conf.get("EXPORT_LIMIT"),
             # Words in Latin letters and none in Arabic ones: an Arabic archive finds nothing of them.
             latin_query=bool(_LATIN.search(typed)) and not _ARABIC.search(typed),
             **kwargs,
         )
         return self.render_to_response(context, status=503 if outcome.unavailable else 200)
+
+
+class SearchExportView(TemplateView):
+    """``/search/export.csv`` and ``.json``: a search's first results, cited, as a file to download.
+
+    It takes the search page's parameters (the page number aside). Parameters the
+    search refuses get the search page with its Arabic errors, status 400.
+    """
+
+    template_name = "search/search.html"
+
+    def get(self, request, *args, **kwargs):
+        if kwargs["extension"] not in EXPORT_FORMATS:
+            raise Http404("لا تصدير بهذه الصيغة.")
+        form = SearchForm(request.GET)
+        if not form.is_valid():
+            return self._refused(SearchOutcome(form), status=400)
+        try:
+            articles = exported_articles(form)
+        except IndexUnavailable:
+            return self._refused(SearchOutcome(form, unavailable=True), status=503)
+        citations = [cite(article, request) for article in articles]
+        return FORMATS[kwargs["extension"]].response(citations, "نتائج-البحث")
+
+    def _refused(self, outcome: SearchOutcome, status: int):
+        return self.render_to_response(
+            self.get_context_data(search=outcome, form=outcome.form), status=status
+        )
 
 
 class HealthView(View):

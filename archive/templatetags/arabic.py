@@ -12,6 +12,7 @@ from archive.models import ENTITY_MODELS, Article, entity_kinds
 register = template.Library()
 register.filter("arabic_number", numerals.number)
 register.filter("partial_date", display.date_html)
+register.filter("hijri_date", display.hijri_html)
 register.filter("ltr", display.ltr_html)
 
 

@@ -176,6 +176,26 @@ def test_str_shows_the_digits_the_site_is_set_to(settings):
 
 
 @pytest.mark.parametrize(
+    ("date", "hijri"),
+    [
+        (PartialDate(2021, 4, 21), "9 رمضان 1442 هـ"),
+        (PartialDate(2021, 4), ""),
+        (PartialDate(2021), ""),
+        (PartialDate(1900, 1, 1), ""),
+    ],
+    ids=["day", "month", "year", "before-the-umm-al-qura-tables"],
+)
+def test_only_a_date_known_to_the_day_has_a_hijri_date(date, hijri):
+    """A Gregorian month or year straddles two Hijri ones: guessing one would invent a date."""
+    assert date.hijri == hijri
+
+
+def test_the_hijri_date_is_in_the_digits_the_site_is_set_to(settings):
+    settings.ARCHIVE_DIGITS = "arabic-indic"
+    assert PartialDate(2021, 4, 21).hijri == "٩ رمضان ١٤٤٢ هـ"
+
+
+@pytest.mark.parametrize(
     ("date", "first_day", "last_day"),
     [
         (PartialDate(2021), datetime.date(2021, 1, 1), datetime.date(2021, 12, 31)),

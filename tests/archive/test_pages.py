@@ -62,6 +62,20 @@ def test_article_page_writes_the_date_for_arabic_readers_and_only_as_precise_as_
     assert '<time datetime="2021-04" dir="rtl">أبريل 2021</time>' in page
 
 
+def test_article_page_gives_the_hijri_date_beside_a_day_and_none_beside_a_month(client, visit_article):
+    visit_article.published = PartialDate(2021, 4, 21)
+    visit_article.save()
+    meta = client.get(visit_article.get_absolute_url()).content.decode().split('<p class="meta">')[1].lstrip()
+    assert meta.startswith(
+        '<time datetime="2021-04-21" dir="rtl">21 أبريل 2021</time> '
+        '<span class="hijri">الموافق <time datetime="2021-04-21" dir="rtl">9 رمضان 1442 هـ</time></span>'
+    )
+    visit_article.published = PartialDate(2021, 5)
+    visit_article.save()
+    page = client.get(visit_article.get_absolute_url()).content.decode()
+    assert 'class="hijri"' not in page and "هـ" not in page
+
+
 def test_script_in_an_article_body_comes_out_escaped(client, tebboune):
     article = save_linked(
         Article(
