@@ -28,8 +28,8 @@ def _bare(word: str) -> Iterator[str]:
             yield rest[2:]
 
 
-# Titles and offices written before a surname: "الرئيس تبون", "وزير الخارجية
-# بوقادوم", "رئيس الحكومة الدبيبة", "العقيد القذافي". A title names a person only
+# Titles, offices and honorifics written before a surname: "الرئيس تبون", "وزير
+# الخارجية بوقادوم", "رئيس الحكومة الدبيبة", "العقيد القذافي", "السيد الدرامشي". A title names a person only
 # when the person's own role says it (``title_stems``); "الروائي الكوني" is not
 # the deputy of the presidential council, whose role does not say روائي.
 _TITLES = frozenset(
@@ -37,6 +37,7 @@ _TITLES = frozenset(
     for word in """
     الرئيس رئيس رئيسة نائب الوزير وزير وزيرة الأمين أمين المفوض مفوض المبعوث مبعوث
     السفير سفير المدير مدير الجنرال العقيد اللواء المشير الفريق العميد الملك الأمير الشيخ
+    السيد السيدة
     """.split()
     for stem in stems(normalize(word))
 )

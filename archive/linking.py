@@ -248,8 +248,8 @@ def relink_queued(batch_size: int = 100) -> int:
     """Link again the articles that may name the queued entities; returns how many tasks were done.
 
     The articles are those that mention one of the entities now, and those
-    whose body may write one of their spellings (a regular expression run by
-    the database, ``written_forms_pattern``); the gazetteer then reads them
+    whose body may write one of their spellings, or the press's spellings of
+    them (a regular expression run by the database, ``written_forms_pattern``); the gazetteer then reads them
     word by word. The tasks taken are deleted only once their articles are linked.
     """
     done = 0
@@ -259,7 +259,9 @@ def relink_queued(batch_size: int = 100) -> int:
             *Entity.objects.filter(pk__in=entity_ids).values_list("name", flat=True),
             *Alias.objects.filter(entity_id__in=entity_ids).values_list("name", flat=True),
         ]
-        patterns = [pattern for pattern in map(written_forms_pattern, spellings) if pattern]
+        patterns = [
+            pattern for pattern in map(written_forms_pattern, _with_press_spellings(spellings)) if pattern
+        ]
         articles = Q(pk__in=Mention.objects.filter(entity_id__in=entity_ids).values("article_id"))
         if patterns:
             articles |= Q(body__regex="|".join(f"(?:{pattern})" for pattern in patterns))
@@ -267,3 +269,12 @@ def relink_queued(batch_size: int = 100) -> int:
         RelinkTask.objects.filter(id__in=[task_id for task_id, _ in tasks]).delete()
         done += len(tasks)
     return done
+
+
+def _with_press_spellings(spellings: list[str]) -> list[str]:
+    """The spellings, and every spelling the press may give them, whatever kind of entity they name."""
+    tokenized = [[word.text for word in words(spelling)] for spelling in spellings]
+    return [
+        *spellings,
+        *(" ".join(variant) for tokens in tokenized if tokens for variant in press_spellings(tokens, True)),
+    ]

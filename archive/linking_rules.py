@@ -12,7 +12,8 @@ name something else, reading the words beside each match with the cues of
 - a family name after a given name that is not the person's ("خالد تبون") is
   another member of the family;
 - a family name written as the common word it is spelt like ("المنفى", exile)
-  is that word;
+  is that word, and one shaped like an adjective right after a definite noun
+  ("البعد الكوني", "الزعيم المنفي") is that adjective;
 - a country's name after a river, a lake or a basin ("نهر النيجر", "بحيرة
   تشاد") or inside another country's name ("جنوب السودان") is that place;
 - a body or a place of one country followed by another country's nationality
@@ -39,7 +40,7 @@ from arabic.name_cues import (
     title_stems,
 )
 from arabic.normalization import Word, normalize, words
-from arabic.stemming import stems
+from arabic.stemming import proclitic_readings, stems
 
 # How many words before a family name may hold its title or given names:
 # "وزير الخارجية الجزائري بوقادوم".
@@ -128,7 +129,11 @@ class _Context:
         facts, before = match.facts, self.before(match.first)
         if match.family_name:
             written = self.text[self.tokens[match.last].start : self.tokens[match.last].end]
-            return is_common_word(written) or self._another_family_member(match, before)
+            return (
+                is_common_word(written)
+                or self._another_family_member(match, before)
+                or self._adjective(match, before)
+            )
         if facts.kind == "country" and before:
             name = self.tokens[match.first].text
             return names_a_feature(before[0]) or part_of_another_country(before[0], name)
@@ -156,6 +161,22 @@ class _Context:
             for country in countries
         )
 
+    def _adjective(self, match: Match, before: list[str]) -> bool:
+        """A family name shaped like a nisba adjective right after a definite noun is that adjective.
+
+        "البعد الكوني" is the cosmic dimension and "الزعيم المنفي" the exiled
+        leader; after a title or an honorific ("الرئيس المنفي", "السيد
+        الدرامشي") it is a name.
+        """
+        name = self.tokens[match.last].text
+        return (
+            bool(before)
+            and not title_stems(before[0])
+            and any(rest.startswith("ال") for rest in _readings(before[0]))
+            and any(rest.startswith("ال") and rest.endswith("ي") for rest in _readings(name))
+            and not self.titled(match)
+        )
+
     def titled(self, match: Match) -> bool:
         """A title the person's role holds, in the words before the family name: "الرئيس تبون".
 
@@ -165,6 +186,11 @@ class _Context:
         return any(
             title_stems(word) & role if role else title_stems(word) for word in self.before(match.first)
         )
+
+
+def _readings(word: str) -> list[str]:
+    """The word without each run of proclitics it may carry: "والكوني" is also "الكوني"."""
+    return [rest for _, rest in proclitic_readings(word)]
 
 
 def family_names(spellings: Mapping[int, list[list[str]]], facts: Mapping[int, EntityFacts]) -> set[str]:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from archive.linking import Gazetteer, link_mentions, save_linked
+from archive.linking import Gazetteer, link_mentions, relink_queued, save_linked
 from archive.models import Alias, Article, Country, Mention, Organization, Person, Place
 
 pytestmark = pytest.mark.django_db
@@ -109,6 +109,24 @@ def test_the_surname_written_with_yaa_stays_the_person(menfi):
     assert linked("وأكد رئيس المجلس الرئاسي المنفي قبوله الدعوة.") == [("المنفي", menfi.name)]
 
 
+@pytest.fixture
+def koni(libya) -> Person:
+    person = Person.objects.create(name="موسى الكوني", role="نائب المجلس الرئاسي الليبي", country=libya)
+    Alias.objects.create(entity=person, name="الكوني")
+    return person
+
+
+def test_a_family_name_shaped_like_an_adjective_after_a_definite_noun_is_the_adjective(koni, menfi):
+    assert names("وللأزمة في ليبيا بعدها الإنساني والكوني.") == ["ليبيا"]
+    assert names("وعاد الزعيم المنفي إلى ليبيا.") == ["ليبيا"]
+
+
+def test_after_a_title_or_an_honorific_the_same_family_name_is_the_person(koni, menfi):
+    assert names("وأكد الرئيس المنفي أن ليبيا ماضية في المصالحة.") == [menfi.name, "ليبيا"]
+    assert names("وقال السيد الكوني إن ليبيا ماضية في المصالحة.") == [koni.name, "ليبيا"]
+    assert names("وقال الكوني إن ليبيا ماضية في المصالحة.") == [koni.name, "ليبيا"]
+
+
 # A country's name inside another place's name -------------------------------------------------
 
 
@@ -167,6 +185,13 @@ def test_a_press_spelling_never_takes_a_spelling_another_entity_owns(db):
     owner = Organization.objects.create(name="المجلس الرياسي")
     Organization.objects.create(name="المجلس الرئاسي")
     assert linked("وأصدر المجلس الرياسي بيانا.") == [("المجلس الرياسي", owner.name)]
+
+
+def test_a_new_person_links_the_articles_that_write_their_name_as_the_press_does(algeria):
+    article = save_linked(Article(body="استقبل عبد الحميد دبيبة السفير."))
+    dbeibah = Person.objects.create(name="عبد الحميد الدبيبة", country=algeria)
+    relink_queued()
+    assert [m.entity_id for m in article.mentions.all()] == [dbeibah.id]
 
 
 def test_a_latin_name_in_an_arabic_text_is_linked_and_its_surname_follows_the_same_rules(tebboune):
