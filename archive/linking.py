@@ -8,6 +8,13 @@ longest match at a position wins, and matches never overlap. A word ending in
 tanween ("ليبياً") is an adjective or adverb, never a name. A spelling shared
 by two entities is ambiguous and is left for an editor to link by hand.
 
+The press writes names more ways than the aliases list: a hamza on yaa typed
+as yaa, a family name without its article ("عبد الحميد دبيبة"); the gazetteer
+reads those too (``arabic.name_cues.press_spellings``). A match names its
+entity only where the words around it agree (``archive.linking_rules``): a
+family name alone needs the full name, a title or the person's country in the
+article, "نهر النيجر" is a river, "المجلس الرئاسي اليمني" is Yemen's.
+
 Re-linking keeps what an editor confirmed (while the text still says it) and
 replaces the automatic mentions, so it can be run any number of times.
 
@@ -22,17 +29,21 @@ name that entity.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.dispatch import Signal
 
+from arabic.name_cues import press_spellings
 from arabic.normalization import Word, ends_with_tanween, normalize, words, written_forms_pattern
 from arabic.stemming import proclitic_readings
 
-from .models import Alias, Article, Entity, Mention, RelinkTask
+from .linking_rules import EntityFacts, Match, Span, family_names, given_names, judge
+from .models import Alias, Article, Country, Entity, Mention, Organization, Person, Place, RelinkTask
+
+NO_FACTS = EntityFacts("")
 
 # Sent with ``articles`` when they change without a post_save of their own:
 # mentions created in bulk, articles inserted in bulk. Whatever depends on an
@@ -44,67 +55,124 @@ articles_changed = Signal()
 EXTRA_WORDS = 2
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    entity_id: int
-    start: int
-    end: int
-
-
 class Gazetteer:
-    """Every spelling of every entity, keyed by its normalised form without spaces."""
+    """Every spelling of every entity, keyed by its normalised form without spaces.
 
-    def __init__(self, spellings: Iterable[tuple[int, str]]):
-        owners: dict[str, set[int]] = defaultdict(set)
-        longest = 1
+    With what it knows of each entity (``facts``: its kind, country and role),
+    it also reads the spellings the press gives names (``press_spellings``),
+    and judges each match by the words around it (``archive.linking_rules``).
+    """
+
+    def __init__(self, spellings: Iterable[tuple[int, str]], facts: Mapping[int, EntityFacts] | None = None):
+        self.facts = dict(facts or {})
+        names: dict[int, list[list[str]]] = defaultdict(list)
         for entity_id, spelling in spellings:
             tokens = [word.text for word in words(spelling)]
             if tokens:
-                owners["".join(tokens)].add(entity_id)
-                longest = max(longest, len(tokens))
+                names[entity_id].append(tokens)
+        owners = _owners(names)
+        press = _owners(
+            {
+                entity_id: [
+                    variant
+                    for tokens in spellings_of
+                    for variant in press_spellings(tokens, self._kind(entity_id) == "person")
+                ]
+                for entity_id, spellings_of in names.items()
+            }
+        )
         self.entity_by_key = {key: ids.pop() for key, ids in owners.items() if len(ids) == 1}
+        for key, ids in press.items():
+            if key not in owners and len(ids) == 1:
+                self.entity_by_key[key] = ids.pop()
+        self.family_names = family_names(names, self.facts)
+        for entity_id, spellings_of in names.items():
+            if self._kind(entity_id) == "person":
+                facts = self.facts[entity_id]
+                self.facts[entity_id] = replace(facts, given_names=given_names(spellings_of))
+        longest = max((len(tokens) for spellings_of in names.values() for tokens in spellings_of), default=1)
         self.max_words = longest + EXTRA_WORDS
         # Every key's beginnings: a word none of whose readings begins a key is
         # skipped at once, which is nearly every word of a text.
         self.key_starts = {key[:end] for key in self.entity_by_key for end in range(1, len(key) + 1)}
 
+    def _kind(self, entity_id: int) -> str:
+        facts = self.facts.get(entity_id)
+        return facts.kind if facts else ""
+
     @classmethod
     def from_database(cls) -> Gazetteer:
         names = Entity.objects.values_list("id", "name")
         aliases = Alias.objects.values_list("entity_id", "name")
-        return cls([*names, *aliases])
+        return cls([*names, *aliases], facts=facts_from_database())
 
     def find(self, text: str) -> list[Span]:
-        """Non-overlapping mentions in ``text``, longest first at each position."""
+        """Non-overlapping mentions in ``text``, longest first at each position, that the context allows."""
         tokens = list(words(text))
-        spans, index = [], 0
+        return judge(text, tokens, self._matches(text, tokens))
+
+    def find_spellings(self, text: str) -> list[Span]:
+        """Every spelling ``find`` reads in ``text``, whatever the words around it."""
+        return [match.span for match in self._matches(text, list(words(text)))]
+
+    def _matches(self, text: str, tokens: list[Word]) -> list[Match]:
+        matches, index = [], 0
         while index < len(tokens):
-            span, used = self._longest_match(text, tokens, index)
-            if span:
-                spans.append(span)
-                index += used
+            match = self._longest_match(text, tokens, index)
+            if match:
+                matches.append(match)
+                index = match.last + 1
             else:
                 index += 1
-        return spans
+        return matches
 
-    def _longest_match(self, text: str, tokens: list[Word], index: int) -> tuple[Span | None, int]:
+    def _longest_match(self, text: str, tokens: list[Word], index: int) -> Match | None:
         first = tokens[index]
         readings = [
             (length, rest) for length, rest in proclitic_readings(first.text) if rest in self.key_starts
         ]
         if not readings:
-            return None, 1
+            return None
         for count in range(min(self.max_words, len(tokens) - index), 0, -1):
             tail = "".join(token.text for token in tokens[index + 1 : index + count])
             last = tokens[index + count - 1]
             if ends_with_tanween(text[last.start : last.end]):
                 continue  # an indefinite adjective or adverb, not a name
             for prefix_length, reading in readings:
-                entity_id = self.entity_by_key.get(reading + tail)
+                key = reading + tail
+                entity_id = self.entity_by_key.get(key)
                 if entity_id is not None:
                     start = _skip_prefix(text, first.start, prefix_length)
-                    return Span(entity_id, start, last.end), count
-        return None, 1
+                    return Match(
+                        Span(entity_id, start, last.end),
+                        index,
+                        index + count - 1,
+                        self.facts.get(entity_id, NO_FACTS),
+                        family_name=key in self.family_names,
+                    )
+        return None
+
+
+def _owners(names: Mapping[int, list[list[str]]]) -> dict[str, set[int]]:
+    """The entities that write each key (a spelling's words joined without spaces)."""
+    owners: dict[str, set[int]] = defaultdict(set)
+    for entity_id, spellings in names.items():
+        for tokens in spellings:
+            owners["".join(tokens)].add(entity_id)
+    return owners
+
+
+def facts_from_database() -> dict[int, EntityFacts]:
+    """Each entity's kind, its country's name and a person's role, as the context rules read them."""
+    countries: dict[int, str] = {}
+    for model in (Person, Organization, Place):
+        countries.update(model.objects.exclude(country=None).values_list("id", "country__name"))
+    countries.update(Entity.objects.filter(kind=Country.KIND).values_list("id", "name"))
+    roles = dict(Person.objects.values_list("id", "role"))
+    return {
+        entity_id: EntityFacts.of(kind, countries.get(entity_id, ""), roles.get(entity_id, ""))
+        for entity_id, kind in Entity.objects.values_list("id", "kind")
+    }
 
 
 def _skip_prefix(text: str, start: int, prefix_length: int) -> int:
@@ -122,7 +190,7 @@ def confirmed_still_valid(mention: Mention, body: str, gazetteer: Gazetteer) -> 
     """A confirmed mention survives an edit while its span still names its entity."""
     if mention.end > len(body):
         return False
-    found = gazetteer.find(body[mention.start : mention.end])
+    found = gazetteer.find_spellings(body[mention.start : mention.end])
     return any(span.entity_id == mention.entity_id for span in found)
 
 
@@ -180,8 +248,8 @@ def relink_queued(batch_size: int = 100) -> int:
     """Link again the articles that may name the queued entities; returns how many tasks were done.
 
     The articles are those that mention one of the entities now, and those
-    whose body may write one of their spellings (a regular expression run by
-    the database, ``written_forms_pattern``); the gazetteer then reads them
+    whose body may write one of their spellings, or the press's spellings of
+    them (a regular expression run by the database, ``written_forms_pattern``); the gazetteer then reads them
     word by word. The tasks taken are deleted only once their articles are linked.
     """
     done = 0
@@ -191,7 +259,9 @@ def relink_queued(batch_size: int = 100) -> int:
             *Entity.objects.filter(pk__in=entity_ids).values_list("name", flat=True),
             *Alias.objects.filter(entity_id__in=entity_ids).values_list("name", flat=True),
         ]
-        patterns = [pattern for pattern in map(written_forms_pattern, spellings) if pattern]
+        patterns = [
+            pattern for pattern in map(written_forms_pattern, _with_press_spellings(spellings)) if pattern
+        ]
         articles = Q(pk__in=Mention.objects.filter(entity_id__in=entity_ids).values("article_id"))
         if patterns:
             articles |= Q(body__regex="|".join(f"(?:{pattern})" for pattern in patterns))
@@ -199,3 +269,12 @@ def relink_queued(batch_size: int = 100) -> int:
         RelinkTask.objects.filter(id__in=[task_id for task_id, _ in tasks]).delete()
         done += len(tasks)
     return done
+
+
+def _with_press_spellings(spellings: list[str]) -> list[str]:
+    """The spellings, and every spelling the press may give them, whatever kind of entity they name."""
+    tokenized = [[word.text for word in words(spelling)] for spelling in spellings]
+    return [
+        *spellings,
+        *(" ".join(variant) for tokens in tokenized if tokens for variant in press_spellings(tokens, True)),
+    ]

@@ -45,7 +45,9 @@ def article_form(**fields):
 def test_adding_an_article_in_the_admin_links_its_mentions(editor_client, tebboune, boukadoum):
     response = editor_client.post(
         reverse("admin:archive_article_add"),
-        article_form(title="زيارة", body="استقبل الرئيس عبد المجيد تبون ضيفه لبوقادوم.", published="2021-04"),
+        article_form(
+            title="زيارة", body="استقبل الرئيس عبد المجيد تبون ضيفه صبري بوقادوم.", published="2021-04"
+        ),
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     article = Article.objects.get(title="زيارة")

@@ -99,7 +99,10 @@ def test_command_writes_n_articles_linked_to_the_people_they_name():
         mentioned = {mention.entity_id for mention in article.mentions.all()}
         for person in people:
             # A whole word or words: "كريم الشريف" is not named in "عبد الكريم الشريف".
-            if any(re.search(rf"(?<!\w){re.escape(s)}(?!\w)", article.body) for s in person.spellings()):
+            # A family name alone ("تبون") names the person only in a context that
+            # supports it (archive.linking_rules), so only full names are required.
+            full_names = [s for s in person.spellings() if " " in s]
+            if any(re.search(rf"(?<!\w){re.escape(s)}(?!\w)", article.body) for s in full_names):
                 assert person.pk in mentioned, (person.name, article.title)
                 named[person.pk] += 1
     assert len(named) > 20  # many people, so that facets have many values

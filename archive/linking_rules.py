@@ -1,0 +1,214 @@
+"""Context rules: a spelling matched in a text names its entity only if the words around it agree.
+
+The gazetteer finds every spelling; these rules then drop the matches that
+name something else, reading the words beside each match with the cues of
+``arabic.name_cues``:
+
+- a family name alone ("تبون") names the person only when the article also
+  gives the full name, or the person's given name stands a word or two before
+  it ("عبد الحميد محمد الدبيبة"), or a title the person's role holds
+  ("الرئيس تبون"; any title when no role is recorded), or the sentence names the person's country ("وأكد تبون أن
+  الجزائر...");
+- a family name after a given name that is not the person's ("خالد تبون") is
+  another member of the family;
+- a family name written as the common word it is spelt like ("المنفى", exile)
+  is that word, and one shaped like an adjective right after a definite noun
+  ("البعد الكوني", "الزعيم المنفي") is that adjective;
+- a country's name after a river, a lake or a basin ("نهر النيجر", "بحيرة
+  تشاد") or inside another country's name ("جنوب السودان") is that place;
+- a body or a place of one country followed by another country's nationality
+  ("المجلس الرئاسي اليمني", "طرابلس اللبنانية") is that country's.
+
+A dropped match still takes its words, so no shorter name inside it is linked.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from arabic.compounds import joined_names
+from arabic.name_cues import (
+    is_common_word,
+    is_given_name,
+    names_a_feature,
+    nationality,
+    part_of_another_country,
+    title_stems,
+)
+from arabic.normalization import Word, normalize, words
+from arabic.stemming import proclitic_readings, stems
+
+# How many words before a family name may hold its title or given names:
+# "وزير الخارجية الجزائري بوقادوم".
+WINDOW = 3
+# What ends a sentence: a full stop, a question or exclamation mark, a line break.
+SENTENCE_END = re.compile(r"[.!?؟\n]")
+# Kinds that belong to one country, and so are not another country's.
+NATIONAL_KINDS = frozenset({"organization", "place"})
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    entity_id: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class EntityFacts:
+    """What the rules know of an entity besides its spellings."""
+
+    kind: str
+    country: str = ""  # its country's name, normalised; a country's is its own
+    role_stems: frozenset[str] = frozenset()
+    given_names: frozenset[str] = frozenset()  # the words of its names before the family name
+
+    @classmethod
+    def of(cls, kind: str, country: str = "", role: str = "") -> EntityFacts:
+        role_stems = frozenset(stem for word in words(role) for stem in stems(word.text))
+        return cls(kind, normalize(country), role_stems)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A spelling found at words ``first`` to ``last``; ``family_name`` when it is a person's surname alone."""
+
+    span: Span
+    first: int
+    last: int
+    facts: EntityFacts
+    family_name: bool = False
+
+
+def judge(text: str, tokens: list[Word], matches: list[Match]) -> list[Span]:
+    """The spans of the matches that the words around them do not give to something else."""
+    context = _Context(text, tokens)
+    kept = [match for match in matches if not context.names_something_else(match)]
+    countries = [match for match in kept if match.facts.kind == "country"]
+    supported = {
+        match.span.entity_id
+        for match in kept
+        if not match.family_name
+        or context.own_given_name(match)
+        or context.titled(match)
+        or context.country_beside(match, countries)
+    }
+    return [match.span for match in kept if match.span.entity_id in supported]
+
+
+class _Context:
+    def __init__(self, text: str, tokens: list[Word]):
+        self.text = text
+        self.tokens = tokens
+        self.sentence_ends = [end.start() for end in SENTENCE_END.finditer(text)]
+
+    def sentence(self, offset: int) -> int:
+        return bisect.bisect(self.sentence_ends, offset)
+
+    def before(self, index: int) -> list[str]:
+        """Up to ``WINDOW`` words before word ``index``, nearest first, that no punctuation parts from it."""
+        found = []
+        for position in range(index - 1, max(index - WINDOW, 0) - 1, -1):
+            if self.text[self.tokens[position].end : self.tokens[position + 1].start].strip():
+                break
+            found.append(self.tokens[position].text)
+        return found
+
+    def after(self, index: int) -> str:
+        """The word right after word ``index``, when no punctuation parts them."""
+        if index + 1 >= len(self.tokens):
+            return ""
+        gap = self.text[self.tokens[index].end : self.tokens[index + 1].start]
+        return "" if gap.strip() else self.tokens[index + 1].text
+
+    def names_something_else(self, match: Match) -> bool:
+        facts, before = match.facts, self.before(match.first)
+        if match.family_name:
+            written = self.text[self.tokens[match.last].start : self.tokens[match.last].end]
+            return (
+                is_common_word(written)
+                or self._another_family_member(match, before)
+                or self._adjective(match, before)
+            )
+        if facts.kind == "country" and before:
+            name = self.tokens[match.first].text
+            return names_a_feature(before[0]) or part_of_another_country(before[0], name)
+        if facts.kind in NATIONAL_KINDS and facts.country:
+            country = nationality(self.after(match.last))
+            return country is not None and country != facts.country
+        return False
+
+    def own_given_name(self, match: Match) -> bool:
+        """The person's own given name before the family name, a middle name between: "عبد الحميد محمد الدبيبة"."""
+        return bool(set(self.before(match.first)) & match.facts.given_names)
+
+    def _another_family_member(self, match: Match, before: list[str]) -> bool:
+        """A given name before the family name that is none of the person's own: "خالد تبون"."""
+        if not before or self.own_given_name(match):
+            return False
+        compound = len(before) > 1 and joined_names(before[1], before[0])
+        return is_given_name(before[0]) or bool(compound)
+
+    def country_beside(self, match: Match, countries: list[Match]) -> bool:
+        """The person's country named in the sentence of the family name: "وأكد تبون أن الجزائر"."""
+        sentence = self.sentence(match.span.start)
+        return any(
+            country.facts.country == match.facts.country and self.sentence(country.span.start) == sentence
+            for country in countries
+        )
+
+    def _adjective(self, match: Match, before: list[str]) -> bool:
+        """A family name shaped like a nisba adjective right after a definite noun is that adjective.
+
+        "البعد الكوني" is the cosmic dimension and "الزعيم المنفي" the exiled
+        leader; after a title or an honorific ("الرئيس المنفي", "السيد
+        الدرامشي") it is a name.
+        """
+        name = self.tokens[match.last].text
+        return (
+            bool(before)
+            and not title_stems(before[0])
+            and any(rest.startswith("ال") for rest in _readings(before[0]))
+            and any(rest.startswith("ال") and rest.endswith("ي") for rest in _readings(name))
+            and not self.titled(match)
+        )
+
+    def titled(self, match: Match) -> bool:
+        """A title the person's role holds, in the words before the family name: "الرئيس تبون".
+
+        Any title will do for a person whose role the archive does not record.
+        """
+        role = match.facts.role_stems
+        return any(
+            title_stems(word) & role if role else title_stems(word) for word in self.before(match.first)
+        )
+
+
+def _readings(word: str) -> list[str]:
+    """The word without each run of proclitics it may carry: "والكوني" is also "الكوني"."""
+    return [rest for _, rest in proclitic_readings(word)]
+
+
+def family_names(spellings: Mapping[int, list[list[str]]], facts: Mapping[int, EntityFacts]) -> set[str]:
+    """The keys of people's spellings that are a family name alone: the last word of a longer spelling."""
+    keys = set()
+    for entity_id, names in spellings.items():
+        if entity_id not in facts or facts[entity_id].kind != "person":
+            continue
+        lasts = {name[-1] for name in names if len(name) > 1}
+        keys |= {name[0] for name in names if len(name) == 1 and name[0] in lasts}
+    return keys
+
+
+def given_names(names: list[list[str]]) -> frozenset[str]:
+    """The words of a person's spellings before the family name, and each compound they make joined."""
+    found = set()
+    for name in names:
+        head = name[:-1]
+        found |= set(head)
+        found |= {joined for pair in itertools.pairwise(head) for joined in joined_names(*pair)}
+    return frozenset(found)

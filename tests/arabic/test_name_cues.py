@@ -1,0 +1,114 @@
+"""arabic.name_cues: the words beside a name that say whose name it is."""
+
+import pytest
+
+from arabic.name_cues import (
+    is_common_word,
+    is_given_name,
+    names_a_feature,
+    nationality,
+    part_of_another_country,
+    press_spellings,
+    title_stems,
+)
+from arabic.normalization import normalize
+
+
+def n(text: str) -> str:
+    return normalize(text)
+
+
+@pytest.mark.parametrize(
+    ("word", "is_title", "why"),
+    [
+        ("الرئيس", True, "the president, with the article"),
+        ("والرئيس", True, "after the conjunction"),
+        ("للوزير", True, "ل + ال before a lam"),
+        ("وزيرة", True, "the feminine"),
+        ("العقيد", True, "a rank"),
+        ("الروائي", False, "a novelist is no office"),
+        ("الجزائري", False, "a nationality is no title"),
+        ("رئاسة", False, "the presidency is not the president"),
+    ],
+)
+def test_titles_and_offices_are_recognised_with_their_proclitics(word, is_title, why):
+    assert bool(title_stems(n(word))) is is_title, why
+
+
+@pytest.mark.parametrize(
+    ("word", "expected", "why"),
+    [
+        ("خالد", True, "a given name"),
+        ("وإبراهيم", True, "after the conjunction"),
+        ("هانيبال", True, "a name the press gives a Gaddafi son"),
+        ("نجل", False, "son of: a kinship word, not a name"),
+        ("الرئيس", False, "a title"),
+        ("رجل", False, "a common noun"),
+    ],
+)
+def test_given_names(word, expected, why):
+    assert is_given_name(n(word)) is expected, why
+
+
+@pytest.mark.parametrize(
+    ("word", "expected", "why"),
+    [
+        ("نهر", True, "نهر النيجر is a river"),
+        ("بحيرة", True, "بحيرة تشاد is a lake"),
+        ("وحوض", True, "a basin, after the conjunction"),
+        ("جمهورية", False, "جمهورية النيجر is the country"),
+        ("دولة", False, "دولة ليبيا is the country"),
+        ("جنوب", False, "جنوب ليبيا is a region of Libya"),
+    ],
+)
+def test_features_that_take_a_countrys_name(word, expected, why):
+    assert names_a_feature(n(word)) is expected, why
+
+
+def test_south_sudan_holds_sudan_but_south_libya_is_libya():
+    assert part_of_another_country(n("جنوب"), n("السودان"))
+    assert part_of_another_country(n("وجنوب"), n("السودان"))
+    assert not part_of_another_country(n("جنوب"), n("ليبيا"))
+    assert not part_of_another_country(n("شمال"), n("السودان"))
+
+
+@pytest.mark.parametrize(
+    ("word", "country", "why"),
+    [
+        ("اليمني", "اليمن", "the masculine with the article"),
+        ("الفلسطينية", "فلسطين", "the feminine"),
+        ("اللبنانية", "لبنان", "طرابلس اللبنانية is in Lebanon"),
+        ("الليبيين", "ليبيا", "the plural"),
+        ("جزائري", "الجزائر", "without the article"),
+        ("الوطني", None, "national is no nationality"),
+        ("المشتركة", None, "an adjective of no country"),
+        ("", None, "no word at all"),
+    ],
+)
+def test_nationality_adjectives_name_their_country(word, country, why):
+    assert nationality(n(word)) == (n(country) if country else None), why
+
+
+@pytest.mark.parametrize(
+    ("written", "expected", "why"),
+    [
+        ("المنفى", True, "exile, written with alef maqsura"),
+        ("والمنفى", True, "exile after the conjunction"),
+        ("المنفي", False, "the surname, written with yaa"),
+        ("المنفَى", True, "a diacritic changes nothing"),
+        ("القذافى", False, "an Egyptian spelling of a surname that is no common word"),
+    ],
+)
+def test_common_words_spelt_like_a_surname(written, expected, why):
+    assert is_common_word(written) is expected, why
+
+
+def test_press_spellings_of_a_name():
+    def spellings(name: str, family_name: bool) -> list[str]:
+        return [" ".join(tokens) for tokens in press_spellings(n(name).split(), family_name)]
+
+    assert spellings("عبد الحميد الدبيبة", True) == [n("عبد الحميد دبيبة")]
+    assert spellings("المجلس الرئاسي الليبي", False) == ["المجلس الرياسي الليبي"]
+    assert spellings("المنفي", True) == [], "a surname alone without its article is a common word"
+    assert spellings("المجلس الأعلى للدولة", False) == [], "only a person's family name loses its article"
+    assert spellings("تبون", True) == []

@@ -1,0 +1,218 @@
+"""archive.linking_rules: a spelling names its entity only where the words around it agree."""
+
+import pytest
+
+from archive.linking import Gazetteer, link_mentions, relink_queued, save_linked
+from archive.models import Alias, Article, Country, Mention, Organization, Person, Place
+
+pytestmark = pytest.mark.django_db
+
+
+def linked(body: str) -> list[tuple[str, str]]:
+    """(surface, entity name) of each mention the linker stores for an article with ``body``."""
+    article = save_linked(Article(body=body))
+    return [(m.surface, m.entity.name) for m in article.mentions.select_related("entity").order_by("start")]
+
+
+def names(body: str) -> list[str]:
+    return [name for _, name in linked(body)]
+
+
+@pytest.fixture
+def gaddafi(libya) -> Person:
+    person = Person.objects.create(name="معمر القذافي", role="العقيد", country=libya)
+    Alias.objects.create(entity=person, name="القذافي")
+    return person
+
+
+@pytest.fixture
+def menfi(libya) -> Person:
+    person = Person.objects.create(name="محمد المنفي", role="رئيس المجلس الرئاسي", country=libya)
+    Alias.objects.create(entity=person, name="المنفي")
+    return person
+
+
+# A family name alone ---------------------------------------------------------------
+
+
+def test_a_family_name_alone_with_nothing_to_support_it_is_not_linked(tebboune):
+    assert linked("أشاد تبون بالنتائج.") == []
+
+
+def test_a_family_name_alone_is_linked_when_the_article_gives_the_full_name_anywhere(tebboune):
+    body = "أشاد تبون بالنتائج.\n\nوكان عبد المجيد تبون قد استقبل الوفد."
+    assert names(body) == ["عبد المجيد تبون", "عبد المجيد تبون"]
+
+
+def test_a_family_name_is_linked_after_a_title_its_person_holds(tebboune, boukadoum):
+    assert linked("وقال الرئيس تبون إن الحوار هو الحل.") == [("تبون", "عبد المجيد تبون")]
+    assert linked("وصرح وزير الخارجية الجزائري بوقادوم للصحافة.") == [("بوقادوم", "صبري بوقادوم")]
+
+
+def test_a_title_the_person_does_not_hold_supports_nothing(tebboune):
+    assert linked("وقال الوزير تبون إن الحوار هو الحل.") == [], "Tebboune's role is president, not minister"
+    assert linked("وقال الروائي تبون إن الحوار هو الحل.") == []
+
+
+def test_any_title_supports_the_family_name_of_a_person_whose_role_is_not_recorded(db):
+    person = Person.objects.create(name="عبد القادر مساهل")
+    Alias.objects.create(entity=person, name="مساهل")
+    assert linked("وصل الوزير مساهل إلى طرابلس.") == [("مساهل", person.name)]
+    assert linked("وصل مساهل إلى طرابلس.") == []
+
+
+def test_punctuation_parts_a_title_from_the_name_after_it(boukadoum):
+    assert linked("وصل وزير الخارجية، بوقادوم، إلى تونس.") == []
+
+
+def test_the_persons_country_named_in_the_same_sentence_supports_the_family_name(tebboune, algeria):
+    assert names("وأكد تبون أن الجزائر لن تتدخل.") == ["عبد المجيد تبون", "الجزائر"]
+    assert names("وأكد تبون أن الحوار هو الحل. وزار الوفد الجزائر.") == ["الجزائر"]
+
+
+def test_another_countrys_name_supports_no_family_name(tebboune, libya):
+    assert names("وأكد تبون أن ليبيا ستجري الانتخابات.") == ["ليبيا"]
+
+
+# Another member of the family ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وبرأت المحكمة خالد تبون، نجل الرئيس عبد المجيد تبون.",
+        "وترشح سيف الإسلام القذافي للانتخابات، بعد عشر سنوات من مقتل معمر القذافي.",
+        "وطالبت ليبيا بالإفراج عن هانيبال القذافي المحتجز في لبنان.",
+    ],
+)
+def test_a_family_name_after_another_given_name_is_another_member_of_the_family(body, tebboune, gaddafi):
+    surfaces = [surface for surface, _ in linked(body)]
+    assert surfaces.count("تبون") == 0
+    assert surfaces.count("القذافي") == 0
+
+
+def test_a_family_name_after_the_persons_own_given_name_and_a_middle_name_is_the_person(algeria):
+    dbeibah = Person.objects.create(name="عبد الحميد الدبيبة", role="رئيس الحكومة", country=algeria)
+    Alias.objects.create(entity=dbeibah, name="الدبيبة")
+    assert linked("استقبل عبد الحميد محمد الدبيبة الوفد.") == [("الدبيبة", dbeibah.name)]
+
+
+# Common words spelt like a name ---------------------------------------------------------------
+
+
+def test_exile_written_with_alef_maqsura_is_not_the_surname_even_beside_the_full_name(menfi):
+    body = "وقال محمد المنفي إن العائدين من المنفى مرحب بهم، وأكد المنفي ذلك."
+    assert linked(body) == [("محمد المنفي", menfi.name), ("المنفي", menfi.name)]
+
+
+def test_the_surname_written_with_yaa_stays_the_person(menfi):
+    assert linked("وأكد رئيس المجلس الرئاسي المنفي قبوله الدعوة.") == [("المنفي", menfi.name)]
+
+
+@pytest.fixture
+def koni(libya) -> Person:
+    person = Person.objects.create(name="موسى الكوني", role="نائب المجلس الرئاسي الليبي", country=libya)
+    Alias.objects.create(entity=person, name="الكوني")
+    return person
+
+
+def test_a_family_name_shaped_like_an_adjective_after_a_definite_noun_is_the_adjective(koni, menfi):
+    assert names("وللأزمة في ليبيا بعدها الإنساني والكوني.") == ["ليبيا"]
+    assert names("وعاد الزعيم المنفي إلى ليبيا.") == ["ليبيا"]
+
+
+def test_after_a_title_or_an_honorific_the_same_family_name_is_the_person(koni, menfi):
+    assert names("وأكد الرئيس المنفي أن ليبيا ماضية في المصالحة.") == [menfi.name, "ليبيا"]
+    assert names("وقال السيد الكوني إن ليبيا ماضية في المصالحة.") == [koni.name, "ليبيا"]
+    assert names("وقال الكوني إن ليبيا ماضية في المصالحة.") == [koni.name, "ليبيا"]
+
+
+# A country's name inside another place's name -------------------------------------------------
+
+
+def test_a_countrys_name_after_a_river_or_a_lake_is_not_the_country(db):
+    Country.objects.create(name="النيجر")
+    Country.objects.create(name="تشاد")
+    assert linked("ويتراجع منسوب نهر النيجر وبحيرة تشاد كل عام.") == []
+    assert names("ووقعت جمهورية النيجر ودولة تشاد على الاتفاق.") == ["النيجر", "تشاد"]
+
+
+def test_sudan_inside_south_sudan_is_not_sudan(db):
+    Country.objects.create(name="السودان")
+    assert names("وتوتر الوضع بين السودان وجنوب السودان.") == ["السودان"]
+
+
+def test_south_of_a_country_is_still_the_country(libya):
+    assert names("وتنشط شبكات التهريب في جنوب ليبيا.") == ["ليبيا"]
+
+
+# A body or a place of another country -------------------------------------------------------
+
+
+def test_a_council_followed_by_another_countrys_nationality_is_that_countrys(libya):
+    council = Organization.objects.create(name="المجلس الرئاسي", country=libya)
+    assert linked("التقى الوزير رئيس المجلس الرئاسي اليمني في القمة.") == []
+    assert linked("التقى الوزير رئيس المجلس الرئاسي الليبي في القمة.") == [("المجلس الرئاسي", council.name)]
+    assert linked("التقى الوزير رئيس المجلس الرئاسي في القمة.") == [("المجلس الرئاسي", council.name)]
+
+
+def test_a_city_followed_by_another_countrys_nationality_is_that_countrys_city(libya):
+    Place.objects.create(name="طرابلس", country=libya)
+    assert names("احتجاجات في طرابلس اللبنانية، واجتماع في طرابلس الليبية.") == ["طرابلس"]
+    assert linked("احتجاجات في طرابلس اللبنانية.") == []
+
+
+def test_a_body_of_no_country_is_not_judged_by_the_nationality_after_it(db):
+    union = Organization.objects.create(name="الاتحاد الإفريقي")
+    assert names("رحب الاتحاد الإفريقي الليبي بالقرار.") == [union.name]
+
+
+# The spellings the press uses ------------------------------------------------------------------------
+
+
+def test_a_family_name_without_its_article_after_the_given_name_is_the_person(algeria):
+    dbeibah = Person.objects.create(name="عبد الحميد الدبيبة", country=algeria)
+    assert linked("استقبل عبد الحميد دبيبة السفير.") == [("عبد الحميد دبيبة", dbeibah.name)]
+    assert linked("استقبل عبدالحميد دبيبه السفير.") == [("عبدالحميد دبيبه", dbeibah.name)]
+
+
+def test_hamza_on_yaa_typed_as_yaa_meets_the_name(libya):
+    council = Organization.objects.create(name="المجلس الرئاسي الليبي", country=libya)
+    assert linked("وأصدر المجلس الرياسي الليبي بيانا.") == [("المجلس الرياسي الليبي", council.name)]
+
+
+def test_a_press_spelling_never_takes_a_spelling_another_entity_owns(db):
+    owner = Organization.objects.create(name="المجلس الرياسي")
+    Organization.objects.create(name="المجلس الرئاسي")
+    assert linked("وأصدر المجلس الرياسي بيانا.") == [("المجلس الرياسي", owner.name)]
+
+
+def test_a_new_person_links_the_articles_that_write_their_name_as_the_press_does(algeria):
+    article = save_linked(Article(body="استقبل عبد الحميد دبيبة السفير."))
+    dbeibah = Person.objects.create(name="عبد الحميد الدبيبة", country=algeria)
+    relink_queued()
+    assert [m.entity_id for m in article.mentions.all()] == [dbeibah.id]
+
+
+def test_a_latin_name_in_an_arabic_text_is_linked_and_its_surname_follows_the_same_rules(tebboune):
+    Alias.objects.create(entity=tebboune, name="Abdelmadjid Tebboune")
+    Alias.objects.create(entity=tebboune, name="Tebboune")
+    assert names("قال عبد المجيد تبون (Abdelmadjid Tebboune) إن Tebboune يرفض التدخل.") == [tebboune.name] * 3
+    assert linked("نشرت الصحيفة مقالا عن Tebboune.") == []
+
+
+# Editors' mentions ----------------------------------------------------------------------------------------
+
+
+def test_a_confirmed_family_name_alone_survives_relinking(tebboune):
+    """An editor confirmed what the context could not: relinking keeps it while the text says the name."""
+    article = save_linked(Article(body="أشاد تبون بالنتائج."))
+    assert not article.mentions.exists()
+    Mention.objects.create(article=article, entity=tebboune, start=5, end=9, confirmed=True)
+    link_mentions(article, Gazetteer.from_database())
+    assert [(m.surface, m.confirmed) for m in article.mentions.all()] == [("تبون", True)]
+
+
+def test_a_gazetteer_without_facts_links_every_spelling_as_before():
+    gazetteer = Gazetteer([(1, "عبد المجيد تبون"), (1, "تبون"), (2, "النيجر")])
+    assert [span.entity_id for span in gazetteer.find("أشاد تبون بنهر النيجر.")] == [1, 2]
