@@ -31,13 +31,15 @@ def case_file(tmp_path):
 
 @pytest.fixture
 def small_set(case_file, tebboune, boukadoum, algeria, libya) -> str:
-    """Three paragraphs whose figures are known by hand.
+    """Three paragraphs whose figures are known by hand, whatever the linker's skill.
 
     1. Three names, all found; the diacritic after الجزائر stays in the linker's span.
-    2. خالد تبون is the president's son: تبون is linked wrongly (a look-alike linked);
-       بوقدوم is a spelling the archive lacks (missed); ليبيا is found.
-    3. المنفى is not linked (no such entity); الجزاير is missed.
-    Gold 6, linked 5, correct 4: precision 4/5, recall 4/6; look-alikes 1 of 2.
+    2. The gold marks ليبيا as another entity, and the full name as a look-alike:
+       both links are wrong, the full name is a look-alike linked, and ليبيا as
+       marked is missed.
+    3. المنفى is not linked (no such entity); الديار ("home") is marked as a
+       name no linker could find, so it is missed.
+    Gold 5, linked 5, correct 3: precision 3/5, recall 3/5; look-alikes 1 of 2.
     """
     return case_file(
         {
@@ -49,37 +51,37 @@ def small_set(case_file, tebboune, boukadoum, algeria, libya) -> str:
             ],
         },
         {
-            "text": "التقى خالد تبون بالوزير بوقدوم في ليبيا.",
-            "mentions": [
-                {"text": "بوقدوم", "entity": boukadoum.slug},
-                {"text": "ليبيا", "entity": libya.slug},
-            ],
-            "lookalikes": ["خالد تبون"],
+            "text": "زار الرئيس عبد المجيد تبون ليبيا.",
+            "mentions": [{"text": "ليبيا", "entity": algeria.slug}],
+            "lookalikes": ["عبد المجيد تبون"],
         },
         "",
         {
-            "text": "قضى الدبلوماسي عمر بلقاسم سنوات في المنفى قبل أن يعود إلى الجزاير.",
-            "mentions": [{"text": "الجزاير", "entity": algeria.slug}],
+            "text": "قضى الدبلوماسي عمر بلقاسم سنوات في المنفى قبل أن يعود إلى الديار.",
+            "mentions": [{"text": "الديار", "entity": algeria.slug}],
             "lookalikes": ["المنفى"],
             "unknown": [{"text": "عمر بلقاسم", "kind": "person"}],
         },
     )
 
 
-def test_the_score_counts_what_the_linker_got_right_wrong_and_missed(small_set, tebboune, boukadoum, algeria):
+def test_the_score_counts_what_the_linker_got_right_wrong_and_missed(small_set, tebboune, libya, algeria):
     score = evaluate(load_cases(small_set))
-    assert (score.paragraphs, score.gold, score.linked, score.correct) == (3, 6, 5, 4)
-    assert score.precision == pytest.approx(4 / 5)
-    assert score.recall == pytest.approx(4 / 6)
+    assert (score.paragraphs, score.gold, score.linked, score.correct) == (3, 5, 5, 3)
+    assert score.precision == pytest.approx(3 / 5)
+    assert score.recall == pytest.approx(3 / 5)
     assert (score.lookalikes, score.lookalikes_linked, score.unknown) == (2, 1, 1)
-    assert score.wrong == [Link(2, "تبون", tebboune.slug)]
+    assert score.wrong == [Link(2, "عبد المجيد تبون", tebboune.slug), Link(2, "ليبيا", libya.slug)]
     # Paragraphs are numbered by their line in the file: the blank third line is skipped.
-    assert score.missed == [Link(2, "بوقدوم", boukadoum.slug), Link(4, "الجزاير", algeria.slug)]
+    assert score.missed == [Link(2, "ليبيا", algeria.slug), Link(4, "الديار", algeria.slug)]
 
 
 def test_a_marked_mention_is_matched_by_one_link_only(case_file, tebboune):
     path = case_file(
-        {"text": "قال تبون إن تبون سيزور طرابلس.", "mentions": [{"text": "تبون", "entity": tebboune.slug}]}
+        {
+            "text": "قال الرئيس تبون إن تبون سيزور طرابلس.",
+            "mentions": [{"text": "تبون", "entity": tebboune.slug}],
+        }
     )
     score = evaluate(load_cases(path))
     assert (score.gold, score.linked, score.correct) == (1, 2, 1)
@@ -87,7 +89,7 @@ def test_a_marked_mention_is_matched_by_one_link_only(case_file, tebboune):
 
 
 def test_a_link_to_the_wrong_entity_with_the_right_text_is_wrong(case_file, tebboune, boukadoum):
-    path = case_file({"text": "وصل تبون.", "mentions": [{"text": "تبون", "entity": boukadoum.slug}]})
+    path = case_file({"text": "وصل الرئيس تبون.", "mentions": [{"text": "تبون", "entity": boukadoum.slug}]})
     score = evaluate(load_cases(path))
     assert (score.correct, score.wrong, score.missed) == (
         0,
@@ -178,19 +180,19 @@ def evaluate_linking(*arguments: str) -> str:
 
 def test_the_command_prints_the_figures_and_with_verbosity_each_error(small_set):
     table = evaluate_linking(small_set)
-    for label, value in [("الدقة", "80.0%"), ("الاستدعاء", "66.7%"), ("أشباه أسماء رُبطت", "1 من 2")]:
+    for label, value in [("الدقة", "60.0%"), ("الاستدعاء", "60.0%"), ("أشباه أسماء رُبطت", "1 من 2")]:
         assert any(row.startswith(label) and row.endswith(value) for row in table.splitlines()), label
     assert "السطر" not in table
     details = evaluate_linking(small_set, "--verbosity", "2")
-    assert "ربط خاطئ، السطر 2: «تبون»" in details
-    assert "فائت، السطر 4: «الجزاير»" in details
+    assert "ربط خاطئ، السطر 2: «عبد المجيد تبون»" in details
+    assert "فائت، السطر 4: «الديار»" in details
 
 
 @pytest.mark.parametrize(
     "thresholds",
     [
         [],
-        ["--min-precision", "0.8", "--min-recall", "0.6", "--max-lookalikes", "1"],
+        ["--min-precision", "0.6", "--min-recall", "0.6", "--max-lookalikes", "1"],
         ["--min-precision", "0", "--max-lookalikes", "٣"],
     ],
 )
@@ -201,8 +203,8 @@ def test_the_command_succeeds_when_every_threshold_given_is_met(small_set, thres
 @pytest.mark.parametrize(
     ("thresholds", "message"),
     [
-        (["--min-precision", "0.81"], "الدقة 80.0% دون 81.0%"),
-        (["--min-recall", "1"], "الاستدعاء 66.7% دون 100.0%"),
+        (["--min-precision", "0.61"], "الدقة 60.0% دون 61.0%"),
+        (["--min-recall", "1"], "الاستدعاء 60.0% دون 100.0%"),
         (["--max-lookalikes", "0"], "رُبط 1 من أشباه الأسماء، والحد 0"),
     ],
 )

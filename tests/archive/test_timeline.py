@@ -80,11 +80,11 @@ def test_articles_dated_only_by_a_year_are_counted_apart_from_the_months():
 def covered(tebboune, db):
     """Five articles naming Tebboune: two in April 2021, one in May 2021, one in 2016 (year only), one undated."""
     for body, date in [
-        ("قال تبون في أبريل.", PartialDate(2021, 4, 2)),
-        ("أكد تبون في أبريل.", PartialDate(2021, 4, 20)),
-        ("استقبل تبون في مايو.", PartialDate(2021, 5)),
-        ("زار تبون في ٢٠١٦.", PartialDate(2016)),
-        ("تحدث تبون بلا تاريخ.", None),
+        ("قال الرئيس تبون في أبريل.", PartialDate(2021, 4, 2)),
+        ("أكد الرئيس تبون في أبريل.", PartialDate(2021, 4, 20)),
+        ("استقبل الرئيس تبون في مايو.", PartialDate(2021, 5)),
+        ("زار الرئيس تبون في ٢٠١٦.", PartialDate(2016)),
+        ("تحدث الرئيس تبون بلا تاريخ.", None),
     ]:
         article = save_linked(Article(body=body))
         article.published = date
@@ -148,5 +148,5 @@ def test_a_refused_period_is_said_in_arabic_and_the_page_lists_every_article(cli
 
 
 def test_an_entity_no_dated_article_mentions_has_no_timeline(client, tebboune, db):
-    save_linked(Article(body="قال تبون بلا تاريخ."))
+    save_linked(Article(body="قال الرئيس تبون بلا تاريخ."))
     assert "timeline" not in client.get(tebboune.get_absolute_url()).content.decode()
