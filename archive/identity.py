@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Container
 
 from django.db import models
 from django.utils.text import slugify
@@ -19,9 +20,20 @@ def unique_slug(model: type[models.Model], text: str, fallback: str) -> str:
     opening words ("استقبل رئيس الجمهورية..."), and asking for each numbered
     candidate in turn would cost the 800th such article 800 queries.
     """
+    base = slug_base(text, fallback)
+    return first_free_slug(
+        base, set(model._default_manager.filter(slug__startswith=base).values_list("slug", flat=True))
+    )
+
+
+def slug_base(text: str, fallback: str) -> str:
+    """The slug of ``text`` before any number that makes it unique: its first words, or ``fallback``."""
     words = slugify(strip_marks(text), allow_unicode=True).split("-")[:SLUG_WORDS]
-    base = "-".join(words)[:200].strip("-") or fallback
-    taken = set(model._default_manager.filter(slug__startswith=base).values_list("slug", flat=True))
+    return "-".join(words)[:200].strip("-") or fallback
+
+
+def first_free_slug(base: str, taken: Container[str]) -> str:
+    """``base``, or the first of ``base-2``, ``base-3``... not ``taken``."""
     slug, counter = base, 2
     while slug in taken:
         slug, counter = f"{base}-{counter}", counter + 1

@@ -52,7 +52,7 @@ FEMININE_SHARE = 0.2
 INDIC_DIGITS_SHARE = 0.15
 MAGHREB_MONTHS_SHARE = 0.3
 # A story's own sentences are drawn four times as often as those any story may use.
-OWN_SENTENCE_WEIGHT = 4.0
+OWN_SENTENCE_WEIGHT = 16.0
 # A headline shares a word of this many letters with its text, or the lead gives it.
 TITLE_WORD_LETTERS = 4
 TITLE_TRIES = 3

@@ -14,7 +14,7 @@ from django.db import transaction
 
 from arabic.numbers import arabic_count
 
-from ..identity import content_hash, unique_slug
+from ..identity import content_hash, first_free_slug, slug_base
 from ..linking import Gazetteer
 from ..models import Alias, Article, Mention, Person, Source
 from . import news, seeds
@@ -23,6 +23,7 @@ from .article import Corpus, SyntheticArticle, SyntheticPerson
 # By the name ``generate_articles --corpus`` takes; the first is the default.
 CORPORA: dict[str, Corpus] = {"seeds": seeds.CORPUS, "news": news.CORPUS}
 LINK_BATCH = 1000
+INSERT_BATCH = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,20 +95,14 @@ def _row(synthetic: SyntheticArticle, sources: dict[str, Source]) -> Article:
 
 
 def _insert(articles: list[Article]) -> list[Article]:
-    """Insert the articles in bulk, each with the slug unique_slug gives it.
+    """Insert the articles in bulk, each with the slug unique_slug would give it.
 
-    unique_slug looks only at stored articles, so two waiting to be inserted
-    could get the same slug: the waiting ones are inserted before that happens.
+    unique_slug asks the database for the slugs that begin like the new one, and
+    SQLite reads the whole table to answer a LIKE: 20,000 articles took minutes.
+    Here the stored slugs are read once and each new one is added as it is given.
     """
-    stored: list[Article] = []
-    waiting: dict[str, Article] = {}
+    taken = set(Article.objects.values_list("slug", flat=True))
     for article in articles:
-        slug = unique_slug(Article, article.display_title, "article")
-        if slug in waiting:
-            stored += Article.objects.bulk_create(waiting.values())
-            waiting = {}
-            slug = unique_slug(Article, article.display_title, "article")
-        article.slug = slug
-        waiting[slug] = article
-    stored += Article.objects.bulk_create(waiting.values())
-    return stored
+        article.slug = first_free_slug(slug_base(article.display_title, "article"), taken)
+        taken.add(article.slug)
+    return Article.objects.bulk_create(articles, batch_size=INSERT_BATCH)
