@@ -1,7 +1,8 @@
 """The news-like corpus: articles written from templates of diplomatic news, with a long tail of words.
 
 Each article tells one story (a visit, talks, security, the economy, a
-statement, an agreement, energy, migration, elections). A cast is chosen for it
+statement, an agreement, energy, migration, elections, health, the climate,
+justice, culture: ``news_words/topics.txt``). A cast is chosen for it
 (three countries, two people, cities, an organisation, a subject), then a
 headline and a first sentence from the story's templates, then as many other
 sentences as its length asks for, each slot filled from the cast or drawn anew.
@@ -59,8 +60,9 @@ TITLE_TRIES = 3
 TITLE_WORDS = 8
 DATELINE = " - "
 # Templates glue ب and ل to a slot with a tatweel ("لـ{subject}"); the text
-# glues them to the word, and ل with the article's ال makes لل: "للاتجار".
-GLUED = re.compile(r"(?<![^\sو])([بل])ـ(ال)?")
+# glues them to the word, and ل with the article's ال makes لل: "للاتجار";
+# before a number the tatweel stays: "بـ477".
+GLUED = re.compile(r"(?<![^\sو])([بل])ـ(ال)?(?=\w)(?!\d)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,17 +49,17 @@ def test_the_command_stores_the_generated_articles_byte_for_byte_in_order(genera
 
 
 def test_the_vocabulary_has_a_long_tail_where_the_seeds_repeat_themselves():
-    """Over 2,000 articles: four times the seeds' words (measured: 4.8), no word nearly everywhere.
+    """Over 2,000 articles: four times the seeds' distinct words, and no word nearly everywhere.
 
-    Measured on seed 1: 5,935 distinct words against 1,244; the most common
-    content word in 48% of the articles against 100%.
+    Measured on seed 1: 6,707 distinct words against 1,244 (5.4 times); the
+    most common content word ("بعد") in 39% of the articles, against 100%.
     """
     news = [article.body for article in news_articles(2000, seed=1)]
     recombined = [article.body for article in synthetic_articles(2000, seed=1)]
     vocabulary = {word.text for body in news for word in words(body)}
     seeds_vocabulary = {word.text for body in recombined for word in words(body)}
     assert len(vocabulary) > 4 * len(seeds_vocabulary)
-    assert share_of_most_common_word(news) < 0.55
+    assert share_of_most_common_word(news) < 0.45
     assert share_of_most_common_word(recombined) > 0.95
 
 
