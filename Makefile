@@ -55,24 +55,30 @@ test-fast: $(BOOTSTRAPPED) lint
 bench-analysis: $(BOOTSTRAPPED)
 	$(PYTHON) manage.py bench_analysis
 
-# A benchmark's archive of its own, $(1), with $(2) synthetic articles: made once per size
-# and kept for the next run (migrated anew each time, so a new migration reaches it).
+# A benchmark's archive of its own, $(1), with $(2) synthetic articles of the corpus $(3): made
+# once per corpus and size and kept for the next run (migrated anew each time, so a new
+# migration reaches it).
 define bench_archive
 	@if [ ! -f $(1)/generated ]; then rm -rf $(1); fi
 	@ARCHIVE_DATA_DIR=$(1) $(PYTHON) manage.py migrate --noinput --verbosity 0
 	@if [ ! -f $(1)/generated ]; then \
 		ARCHIVE_DATA_DIR=$(1) $(PYTHON) manage.py seed_archive && \
-		ARCHIVE_DATA_DIR=$(1) $(PYTHON) manage.py generate_articles $(2) && \
+		ARCHIVE_DATA_DIR=$(1) $(PYTHON) manage.py generate_articles $(2) --corpus $(3) && \
 		touch $(1)/generated; fi
 endef
 
+# The synthetic articles of bench-search and bench-load: `seeds` (the seed articles' sentences
+# recombined, every common word in nearly every article) unless set, or `news` (news-like, with
+# a long tail of words), e.g. `make bench-search BENCH_CORPUS=news`.
+BENCH_CORPUS ?= seeds
+
 # Build time, index size and search latency over BENCH_ARTICLES synthetic articles
 # (10,000 unless set, e.g. `make bench-search BENCH_ARTICLES=100000`), in an archive
-# of their own under .venv/, made once per size and kept for the next run.
+# of their own under .venv/, made once per corpus and size and kept for the next run.
 BENCH_ARTICLES ?= 10000
-BENCH_DIR := $(VENV)/bench-search-$(BENCH_ARTICLES)
+BENCH_DIR := $(VENV)/bench-search-$(BENCH_CORPUS)-$(BENCH_ARTICLES)
 bench-search: $(BOOTSTRAPPED)
-	$(call bench_archive,$(BENCH_DIR),$(BENCH_ARTICLES))
+	$(call bench_archive,$(BENCH_DIR),$(BENCH_ARTICLES),$(BENCH_CORPUS))
 	ARCHIVE_DATA_DIR=$(BENCH_DIR) $(PYTHON) manage.py bench_search
 
 # Seconds from an article's commit until a search finds it, with the index writer running as
@@ -87,12 +93,12 @@ bench-freshness: $(BOOTSTRAPPED)
 
 # Requests a second, latency (p50/p95/p99) and errors of 8 and 32 readers against gunicorn and the index
 # writer, alone and while an import and an editor in the admin write, then whether the index equals the
-# database: BENCH_LOAD_ARTICLES synthetic articles (2,000 unless set) in an archive of their own under
-# .venv/, made once per size and kept; BENCH_LOAD_OPTIONS passes options on (e.g. "--clients 8 --seconds 15").
+# database: BENCH_LOAD_ARTICLES synthetic articles (2,000 unless set) of BENCH_CORPUS in an archive of
+# their own under .venv/, made once per corpus and size and kept; BENCH_LOAD_OPTIONS passes options on (e.g. "--clients 8 --seconds 15").
 BENCH_LOAD_ARTICLES ?= 2000
-BENCH_LOAD_DIR := $(VENV)/bench-load-$(BENCH_LOAD_ARTICLES)
+BENCH_LOAD_DIR := $(VENV)/bench-load-$(BENCH_CORPUS)-$(BENCH_LOAD_ARTICLES)
 bench-load: $(BOOTSTRAPPED)
-	$(call bench_archive,$(BENCH_LOAD_DIR),$(BENCH_LOAD_ARTICLES))
+	$(call bench_archive,$(BENCH_LOAD_DIR),$(BENCH_LOAD_ARTICLES),$(BENCH_CORPUS))
 	ARCHIVE_DATA_DIR=$(BENCH_LOAD_DIR) $(PYTHON) manage.py bench_load $(BENCH_LOAD_OPTIONS)
 
 # The entity linker's precision and recall on paragraphs marked by hand: the held-out set the

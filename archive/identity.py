@@ -11,6 +11,8 @@ from django.utils.text import slugify
 from arabic.normalization import normalize, strip_marks
 
 SLUG_WORDS = 8
+# Slugs looked up in one query: well under any engine's limit on a query's parameters.
+SLUGS_PER_QUERY = 300
 
 
 def unique_slug(model: type[models.Model], text: str, fallback: str) -> str:
@@ -19,7 +21,7 @@ def unique_slug(model: type[models.Model], text: str, fallback: str) -> str:
 
 
 def unique_slugs(model: type[models.Model], texts: list[str], fallback: str) -> list[str]:
-    """A slug for each of ``texts``, unique within ``model`` and among themselves: one query for them all.
+    """A slug for each of ``texts``, unique within ``model`` and among themselves: one query a few hundred.
 
     A taken slug gets the lowest free number after it. News repeats its
     headlines' opening words ("استقبل رئيس الجمهورية..."), so the query asks
@@ -27,8 +29,11 @@ def unique_slugs(model: type[models.Model], texts: list[str], fallback: str) -> 
     whatever their number: the 800th such article costs what the first does.
     """
     bases = [slug_base(text, fallback) for text in texts]
-    numbered = model._default_manager.filter(_numbered_forms(set(bases))).order_by()
-    taken = set(numbered.values_list("slug", flat=True))
+    distinct = list(dict.fromkeys(bases))
+    taken: set[str] = set()
+    for start in range(0, len(distinct), SLUGS_PER_QUERY):
+        numbered = model._default_manager.filter(_numbered_forms(distinct[start : start + SLUGS_PER_QUERY]))
+        taken.update(numbered.order_by().values_list("slug", flat=True))
     next_number: dict[str, int] = {}
     slugs = []
     for base in bases:
@@ -47,7 +52,7 @@ def slug_base(text: str, fallback: str) -> str:
     return "-".join(words)[:200].strip("-") or fallback
 
 
-def _numbered_forms(bases: set[str]) -> Q:
+def _numbered_forms(bases: list[str]) -> Q:
     """Each of ``bases`` and its numbered forms ("base-2"), as a lookup the slug's index serves.
 
     SQLite's LIKE ignores ASCII case and so never uses an index: there a range

@@ -20,7 +20,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 
 from archive.models import Article, Source
-from archive.synthetic import synthetic_articles
+from archive.synthetic.seeds import synthetic_articles
 
 from .constants import ARTICLE_FORM, IMPORT_SOURCE, REQUEST_TIMEOUT
 from .figures import percentile

@@ -1,35 +1,18 @@
 """Synthetic articles: the same for the same seed, made of the seeds' sentences, stored linked."""
 
-import io
 import re
 from collections import Counter
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 
 from arabic.sentences import sentences
 from archive.dates import PartialDate
 from archive.importing import PARAGRAPH_SEPARATOR
 from archive.models import Article, Person
-from archive.synthetic import SOURCES, archive_people, invented_people, synthetic_articles
+from archive.synthetic.seeds import SOURCES, archive_people, invented_people, synthetic_articles
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def seeds(db):
-    call_command("loaddata", "entities", "articles", verbosity=0)
-
-
-def generate(count: int | str, *options: str) -> str:
-    out = io.StringIO()
-    call_command("generate_articles", str(count), *options, stdout=out)
-    return out.getvalue()
-
-
-def generated() -> list[Article]:
-    # The seed articles have no source; every generated one has.
-    return list(Article.objects.exclude(source=None).prefetch_related("mentions"))
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
 
 
 def stored_state(article: Article) -> tuple:
@@ -89,7 +72,7 @@ def test_dates_are_valid_partial_dates_from_2000_to_2025_mostly_to_the_day():
 # --- The command -----------------------------------------------------------------
 
 
-def test_command_writes_n_articles_linked_to_the_people_they_name():
+def test_command_writes_n_articles_linked_to_the_people_they_name(generate, generated):
     assert generate(30).strip() == "أنشئ: 30 مقالًا، 200 شخص."
     articles = generated()
     assert len(articles) == 30
@@ -108,9 +91,10 @@ def test_command_writes_n_articles_linked_to_the_people_they_name():
     assert len(named) > 20  # many people, so that facets have many values
 
 
-def test_a_generated_article_stores_what_saving_it_would():
+@pytest.mark.parametrize("corpus", ["seeds", "news"])
+def test_a_generated_article_stores_what_saving_it_would(corpus, generate, generated):
     """The bulk insert skips Article.save() and the linking signal; saving again changes nothing."""
-    generate(5)
+    generate(5, "--corpus", corpus)
     for article in generated():
         before = stored_state(article)
         article.save()
@@ -118,7 +102,7 @@ def test_a_generated_article_stores_what_saving_it_would():
         assert stored_state(article) == before
 
 
-def test_invented_people_are_stored_once_with_their_joined_spelling():
+def test_invented_people_are_stored_once_with_their_joined_spelling(generate):
     generate(1)
     assert Person.objects.get(name="عبد الرحمن الحسيني").spellings() == [
         "عبد الرحمن الحسيني",
@@ -128,14 +112,14 @@ def test_invented_people_are_stored_once_with_their_joined_spelling():
 
 
 @pytest.mark.parametrize("count", ["0", "-3", "abc", "2.5", ""])
-def test_a_count_that_is_not_a_positive_integer_is_refused_and_nothing_written(count, row_counts):
+def test_a_count_that_is_not_a_positive_integer_is_refused_and_nothing_written(count, row_counts, generate):
     before = row_counts(), Person.objects.count()
     with pytest.raises(CommandError, match="اكتب عددًا صحيحًا موجبًا"):
         generate(count)
     assert (row_counts(), Person.objects.count()) == before
 
 
-def test_the_same_seed_twice_is_refused_and_the_second_run_writes_nothing(row_counts):
+def test_the_same_seed_twice_is_refused_and_the_second_run_writes_nothing(row_counts, generate):
     generate(5, "--seed", "3")
     before = row_counts()
     with pytest.raises(CommandError, match="seed"):
