@@ -1,23 +1,67 @@
 """The Whoosh analyzer: the Arabic package's words, stems and names as Whoosh tokens.
 
 A thin composition over ``arabic``: a tokenizer and three filters, one analyzer
-for the index and the queries alike, and an unstemmed twin for exact phrases.
+for the index and the queries alike, and an unstemmed twin for phrases. The
+twin also holds, at each word's position, the word without its proclitics,
+marked with ``GLUED``: a quoted word finds itself with و ف ب ك ل or ال glued
+to it ("الاتفاقية" finds "والاتفاقية"), and an exact phrase (``="..."``)
+finds only the words as typed.
 The analyzer's import path is pickled into the index's schema: after moving or
 renaming anything here, rebuild the index (the writer does so by itself when it
-finds an index built with another schema).
+finds an index built with another schema). So is ``RULES``, a digest of the
+``arabic`` code and data the analysis follows: an index built with other rules
+of stemming counts as built with another schema, and is rebuilt too.
 """
 
 from __future__ import annotations
 
+import ast
 import functools
+import hashlib
+import importlib
+import inspect
 from itertools import groupby
 
 from whoosh.analysis import Filter, Token, Tokenizer
 
 from arabic.compounds import compound_name, joined_names, split_compounds
 from arabic.function_words import function_word_form, is_stop_word
+from arabic.lexicon import lexicon_version
 from arabic.normalization import word_spans
-from arabic.stemming import is_accusative, stems
+from arabic.stemming import bare_forms, is_accusative, stems
+
+_RULE_MODULES = ("arabic.normalization", "arabic.stemming", "arabic.compounds", "arabic.function_words")
+
+
+def _rules_digest() -> str:
+    """A digest of the code of the ``arabic`` modules the analyzer follows, docstrings and comments aside.
+
+    Read from their syntax trees, so that a reformatted file or a reworded
+    comment does not count as new rules, and a changed list or rule does.
+    """
+    digest = hashlib.sha256()
+    for name in _RULE_MODULES:
+        tree = ast.parse(inspect.getsource(importlib.import_module(name)))
+        for node in ast.walk(tree):
+            body = getattr(node, "body", None)
+            if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
+                if isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str):
+                    node.body = body[1:] or [ast.Pass()]
+        digest.update(ast.dump(tree).encode())
+    digest.update(lexicon_version().encode())
+    return digest.hexdigest()[:16]
+
+
+RULES = _rules_digest()
+
+# Marks a form that had proclitics before it in the text. No normalised word
+# holds it: the tokenizer's words are letters and digits only.
+GLUED = "+"
+
+
+def unglued(term: str) -> str:
+    """An exact field's term as a word: without the mark of a glued form."""
+    return term.removeprefix(GLUED)
 
 
 class ArabicTokenizer(Tokenizer):
@@ -105,27 +149,37 @@ class ArabicStopFilter(Filter):
 class ArabicStemFilter(Filter):
     """Replace each word with its stems, and any joined name, at its position.
 
-    With ``stemming`` off, the word stays as normalised: the exact field, where a
-    quoted phrase matches the words as written, whatever their spelling.
+    With ``stemming`` off, the word stays as normalised, beside its forms
+    without proclitics, marked: the exact field of phrases. A query word asks
+    for itself, or (unless ``as_typed``) for itself with proclitics before it.
     """
 
     def __init__(self, stemming: bool = True):
         self.stemming = stemming
+        # Pickled with the schema: an index built with other rules is told apart (search.index_schema).
+        self.rules = RULES
 
     def __call__(self, tokens):
         for token in tokens:
-            if token.function_word or token.compound or not self.stemming:
+            for text in self._forms(token):
+                token.text = text
                 yield token
-            else:
-                for stem in stems(token.text, is_accusative(token.text, token.written)):
-                    token.text = stem
-                    yield token
             if token.mode != "query" and token.joined:
                 # A joined name spans both of its words.
                 token.startchar = token.joined_start
                 for joined in token.joined:
                     token.text = joined
                     yield token
+
+    def _forms(self, token) -> tuple[str, ...]:
+        word = token.text
+        if token.compound or (token.function_word and self.stemming):
+            return (word,)
+        if self.stemming:
+            return stems(word, is_accusative(word, token.written))
+        if token.mode != "query":
+            return (word, *(GLUED + form for form in bare_forms(word)))
+        return (word,) if getattr(token, "as_typed", False) else (word, GLUED + word)
 
 
 def arabic_analyzer():
