@@ -13,7 +13,7 @@ from pyarabic import araby
 
 from .function_words import is_stop_word
 from .lexicon import is_noun, takes_feminine
-from .normalization import normalize
+from .normalization import normalize, strip_marks
 
 # Proclitics written glued to the next word: a conjunction (و ف), then a
 # preposition (ب ك ل), then the article ال. When ل precedes ال the alef is not
@@ -132,15 +132,18 @@ def _taa_or_pronoun(word: str) -> tuple[str, ...]:
     """A word ending in ه (a taa marbuta, or the pronoun "his"), read as the lexicon says.
 
     The nisba keeps its ي ("العسكرية" is عسكري); a noun of the lexicon keeps
-    its ة ("حكومة") unless the word without it is a noun too; an adjective
-    that takes ة loses it ("كبيرة" is كبير, and "منظمة" is also منظم); any
-    other word is read both ways ("بلاده" is بلاد + his, "وفده" وفد + his).
+    its ة ("حكومة", "منظمة" beside the participle منظم), unless the word
+    without it is a noun too ("وفده" is also وفد + his); an adjective that
+    takes ة loses it ("كبيرة" is كبير); any other word is read both ways
+    ("بلاده" is بلاد + his).
     """
     rest = word[:-1]
     if rest.endswith(_NISBA):
         return (rest,)
-    if word in _OWN_TAA or (is_noun(word) and not is_noun(rest)):
+    if word in _OWN_TAA:
         return (word,)
+    if is_noun(word):
+        return (rest, word) if is_noun(rest) and not takes_feminine(rest) else (word,)
     if takes_feminine(rest):
         return (rest,)
     return (rest, word)
@@ -174,14 +177,33 @@ _NOT_PROCLITIC = frozenset(
 )
 
 
+# Words whose spelling with ى is another word than with ي, both in the lexicon:
+# "المبنى" (the building) and "المبني" (built on), "المنفى" (exile) and
+# "المنفي" (al-Menfi, a name), "القوى" (the powers) and "القوي" (strong).
+# Chosen by hand among the lexicon's pairs, which also hold mere variants of
+# one word ("فتاوى", "فتاوي"). Normalised, that is with ي.
+_SPELT_WITH_MAQSURA = frozenset(normalize(word) for word in "مبنى معنى مستوى منفى قوى غنى منحنى".split())
+
+
 @functools.lru_cache(maxsize=1 << 17)
-def stems(word: str, accusative: bool = False) -> tuple[str, ...]:
+def stems(word: str, accusative: bool = False, maqsura: bool = False) -> tuple[str, ...]:
     """Every stem a normalised word can be read as, the likeliest first.
 
     ``accusative`` says the written word ended in tanween fath ("رئيساً"): its
-    final alef is the case ending, not part of the word. Cached, because a
-    text's words repeat far more than they vary.
+    final alef is the case ending, not part of the word. ``maqsura`` says it
+    ended in ى, which keeps a word of ``_SPELT_WITH_MAQSURA`` apart from its
+    twin in ي. Cached, because a text's words repeat far more than they vary.
     """
+    readings = _stems(word, accusative)
+    if not maqsura:
+        return readings
+    return tuple(
+        reading[:-1] + araby.ALEF_MAKSURA if reading in _SPELT_WITH_MAQSURA else reading
+        for reading in readings
+    )
+
+
+def _stems(word: str, accusative: bool) -> tuple[str, ...]:
     if accusative and word.endswith("ا") and len(word) > _STEM_MIN:
         word = word[:-1]
     if word in _UNCUT:
@@ -233,6 +255,11 @@ def bare_forms(word: str) -> tuple[str, ...]:
     if is_stop_word(word):
         forms = [form for form in forms if is_stop_word(form)]
     return tuple(dict.fromkeys(form for form in forms if form != word))
+
+
+def ends_with_maqsura(written: str) -> bool:
+    """Whether a word as written ends in alef maqsura ("المبنى"), marks and tatweel aside."""
+    return strip_marks(written).endswith(araby.ALEF_MAKSURA)
 
 
 def is_accusative(word: str, written: str) -> bool:

@@ -28,31 +28,38 @@ from arabic.compounds import compound_name, joined_names, split_compounds
 from arabic.function_words import function_word_form, is_stop_word
 from arabic.lexicon import lexicon_version
 from arabic.normalization import word_spans
-from arabic.stemming import bare_forms, is_accusative, stems
+from arabic.stemming import bare_forms, ends_with_maqsura, is_accusative, stems
 
-_RULE_MODULES = ("arabic.normalization", "arabic.stemming", "arabic.compounds", "arabic.function_words")
+_RULE_MODULES = (
+    "arabic.normalization",
+    "arabic.stemming",
+    "arabic.lexicon",
+    "arabic.compounds",
+    "arabic.function_words",
+)
 
 
-def _rules_digest() -> str:
-    """A digest of the code of the ``arabic`` modules the analyzer follows, docstrings and comments aside.
+def rules_digest(sources: list[str], data_version: str) -> str:
+    """A digest of the code of the modules the analyzer follows, docstrings and comments aside, and of its data.
 
     Read from their syntax trees, so that a reformatted file or a reworded
     comment does not count as new rules, and a changed list or rule does.
     """
-    digest = hashlib.sha256()
-    for name in _RULE_MODULES:
-        tree = ast.parse(inspect.getsource(importlib.import_module(name)))
+    digest = hashlib.sha256(data_version.encode())
+    for source in sources:
+        tree = ast.parse(source)
         for node in ast.walk(tree):
             body = getattr(node, "body", None)
             if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
                 if isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str):
                     node.body = body[1:] or [ast.Pass()]
         digest.update(ast.dump(tree).encode())
-    digest.update(lexicon_version().encode())
     return digest.hexdigest()[:16]
 
 
-RULES = _rules_digest()
+RULES = rules_digest(
+    [inspect.getsource(importlib.import_module(name)) for name in _RULE_MODULES], lexicon_version()
+)
 
 # Marks a form that had proclitics before it in the text. No normalised word
 # holds it: the tokenizer's words are letters and digits only.
@@ -176,7 +183,7 @@ class ArabicStemFilter(Filter):
         if token.compound or (token.function_word and self.stemming):
             return (word,)
         if self.stemming:
-            return stems(word, is_accusative(word, token.written))
+            return stems(word, is_accusative(word, token.written), ends_with_maqsura(token.written))
         if token.mode != "query":
             return (word, *(GLUED + form for form in bare_forms(word)))
         return (word,) if getattr(token, "as_typed", False) else (word, GLUED + word)

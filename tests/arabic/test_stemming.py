@@ -1,9 +1,13 @@
 """arabic.stemming: proclitics read off, suffixes cut, and the traps of a light stemmer avoided."""
 
+import json
+from pathlib import Path
+
 import pytest
 
-from arabic.normalization import normalize
-from arabic.stemming import is_accusative, proclitic_readings, stems
+from arabic.lexicon import is_noun
+from arabic.normalization import normalize, words
+from arabic.stemming import bare_forms, is_accusative, proclitic_readings, stems
 
 
 @pytest.mark.parametrize(
@@ -110,3 +114,32 @@ def test_a_final_alef_is_accusative_only_under_tanween_fath():
     assert is_accusative("رءيسا", "رئيساً")
     assert not is_accusative("رءيسا", "رئيسا")
     assert not is_accusative("سلب", "سلبًا")
+
+
+def _names_of_people_and_places() -> list[str]:
+    """Every spelling of the seed entities that are people, places or countries (fixtures/entities.json)."""
+    rows = json.loads((Path(__file__).parents[2] / "fixtures" / "entities.json").read_text(encoding="utf-8"))
+    named = {
+        row["pk"] for row in rows if row["model"] in ("archive.person", "archive.place", "archive.country")
+    }
+    return [
+        row["fields"]["name"]
+        for row in rows
+        if (row["model"] == "archive.entity" and row["pk"] in named)
+        or (row["model"] == "archive.alias" and row["fields"]["entity"] in named)
+    ]
+
+
+def test_no_name_of_the_archive_is_cut_to_a_common_word():
+    """A name loses its proclitics and article, never an ending that makes it a word of the lexicon:
+    "صبري" is not "صبر" (patience), "الدبيبة" not "دبيب", "مقري" not "مقر"."""
+    names = _names_of_people_and_places()
+    assert len(names) > 50
+    cut = {
+        word.text: stem
+        for name in names
+        for word in words(name)
+        for stem in stems(word.text)
+        if stem not in {word.text, *bare_forms(word.text)} and is_noun(stem)
+    }
+    assert cut == {}
