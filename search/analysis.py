@@ -8,9 +8,10 @@ to it ("الاتفاقية" finds "والاتفاقية"), and an exact phrase (
 finds only the words as typed.
 The analyzer's import path is pickled into the index's schema: after moving or
 renaming anything here, rebuild the index (the writer does so by itself when it
-finds an index built with another schema). So is ``RULES``, a digest of the
-``arabic`` code and data the analysis follows: an index built with other rules
-of stemming counts as built with another schema, and is rebuilt too.
+finds an index built with another schema). So is ``RULES``, a digest of this
+module's code and of the ``arabic`` code and data it follows: an index built
+with other rules of analysis counts as built with another schema, and is
+rebuilt too.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from arabic.normalization import word_spans
 from arabic.stemming import bare_forms, ends_with_maqsura, is_accusative, stems
 
 _RULE_MODULES = (
+    __name__,
     "arabic.normalization",
     "arabic.stemming",
     "arabic.lexicon",
@@ -75,9 +77,12 @@ class ArabicTokenizer(Tokenizer):
     """Normalised words with their positions and their spans in the original text.
 
     Arabic and Latin words and numbers in any digits; punctuation splits,
-    invisible characters do not. For the index, a compound name written as one
+    invisible characters do not; a line break leaves a position empty. For the
+    index, a compound name written as one
     word is two ("عبدالمجيد" is "عبد" and "المجيد"), so that the phrase "عبد
-    المجيد" finds it; the positions after it move on by one. Each token also
+    المجيد" finds it; the positions after it move on by one. So it is in a
+    quoted phrase (``phrase``), whose words keep the index's positions: "الرئيس
+    عبدالمجيد" asks for three words one after another. Each token also
     carries ``written``, the word as it appears, which tells "على" from "علي".
     """
 
@@ -96,7 +101,13 @@ class ArabicTokenizer(Tokenizer):
     ):
         # One token, refilled for each word, as Whoosh's own tokenizers do.
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        for pos, (word, start, end) in enumerate(_spans(value, mode == "query"), start_pos):
+        whole = mode == "query" and not kwargs.get("phrase", False)
+        pos, previous_end = start_pos - 1, None
+        for word, start, end in _spans(value, whole):
+            # A line break leaves a position empty, so that no phrase runs from one line of a
+            # document to the next: its title, its paragraphs, each spelling of a name.
+            pos += 2 if previous_end is not None and "\n" in value[previous_end:start] else 1
+            previous_end = end
             token.text, token.pos, token.written, token.compound = word, pos, value[start:end], False
             token.startchar, token.endchar = start_char + start, start_char + end
             if keeporiginal:
@@ -105,10 +116,11 @@ class ArabicTokenizer(Tokenizer):
 
 
 @functools.lru_cache(maxsize=4)
-def _spans(value: str, query: bool) -> tuple[tuple[str, int, int], ...]:
-    """The words of ``value``, read once for the two fields that index the same text."""
+def _spans(value: str, whole: bool) -> tuple[tuple[str, int, int], ...]:
+    """The words of ``value``, compound names ``whole`` or cut in two, read once for the two fields
+    that index the same text."""
     spans = word_spans(value)
-    return tuple(spans if query else split_compounds(value, spans))
+    return tuple(spans if whole else split_compounds(value, spans))
 
 
 class CompoundNameFilter(Filter):

@@ -34,9 +34,11 @@ TEXT_FIELD = "text"
 KEY_FIELD = "key"
 
 
-def _alternatives(field, fieldname, text, *, removestops, boost=1.0, as_typed=False):
+def _alternatives(field, fieldname, text, *, removestops, boost=1.0, phrase=False, as_typed=False):
     """One query per position of the analysed text: its token, or any of its tokens."""
-    tokens = field.analyzer(text, positions=True, mode="query", removestops=removestops, as_typed=as_typed)
+    tokens = field.analyzer(
+        text, positions=True, mode="query", removestops=removestops, phrase=phrase, as_typed=as_typed
+    )
     by_position = groupby(tokens, key=lambda token: token.pos)
     for _, group in by_position:
         terms = [query.Term(fieldname, term, boost=boost) for term in dict.fromkeys(t.text for t in group)]
@@ -65,7 +67,9 @@ class _ArabicPhrasePlugin(PhrasePlugin):
             fieldname = self.fieldname or parser.phrase_field or parser.fieldname
             field = parser.schema[fieldname]
             parts = list(
-                _alternatives(field, fieldname, self.text, removestops=False, as_typed=self.as_typed)
+                _alternatives(
+                    field, fieldname, self.text, removestops=False, phrase=True, as_typed=self.as_typed
+                )
             )
             if len(parts) == 1:
                 return parts[0]
