@@ -8,7 +8,7 @@ BOOTSTRAPPED := $(VENV)/.bootstrapped-$(shell sha256sum requirements.txt | cut -
 BROWSER_PACKAGES := chromium fonts-noto-core
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test test-fast test-postgres lint format setup browser clean articles-fixture bench-analysis bench-search bench-freshness bench-load evaluate-linking
+.PHONY: run test test-fast test-postgres lint format setup browser clean articles-fixture bench-analysis bench-search bench-freshness bench-load evaluate-linking evaluate-relevance
 
 $(BOOTSTRAPPED): requirements.txt
 	python3 -m venv $(VENV)
@@ -119,6 +119,11 @@ evaluate-linking: $(BOOTSTRAPPED)
 		$(LINKING) evaluate_linking $(DEVELOPMENT); \
 	fi
 	@rm -rf $(LINKING_DIR)
+
+# The search's relevance on word pairs (tuned on) and held-out queries (judged on), fixtures/relevance/:
+# a Whoosh index in a temporary folder, nothing written to the archive.
+evaluate-relevance: $(BOOTSTRAPPED)
+	@$(PYTHON) manage.py evaluate_relevance
 
 format: $(BOOTSTRAPPED)
 	$(VENV)/bin/ruff format .

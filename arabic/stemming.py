@@ -11,7 +11,9 @@ import functools
 
 from pyarabic import araby
 
-from .normalization import normalize
+from .function_words import is_stop_word
+from .lexicon import is_noun, takes_feminine
+from .normalization import normalize, strip_marks
 
 # Proclitics written glued to the next word: a conjunction (و ف), then a
 # preposition (ب ك ل), then the article ال. When ل precedes ال the alef is not
@@ -62,27 +64,35 @@ def proclitic_readings(word: str) -> tuple[tuple[int, str], ...]:
 _STEM_MIN = 3
 _AFTER_ARTICLE_MIN = 2
 # Checked in this order, each at most once: pronouns, the plural of verbs
-# ("بحثوا"), plural, dual and feminine endings, then the nisba and taa marbuta
-# (written ه once normalised).
-_SUFFIXES = tuple(
-    normalize(suffix) for suffix in "هما كما ها هم هن كم نا ه وا تين تان ات ون ين ان ية ة ي".split()
-)
+# ("بحثوا"), then plural and dual endings. A final ي stays: it is the nisba
+# ("عسكري", military) far more often than a pronoun, and the adjective is
+# not its base noun ("عسكر", soldiers).
+_SUFFIXES = tuple(normalize(suffix) for suffix in "هما كما ها هم هن كم نا ه وا تين تان ات ون ين ان".split())
 # The plural ون follows participles of four letters or more ("مسؤولون",
 # "ساهدون"); three letters and ون are mostly one word ("تعاون", "قانون"). The
 # dual ين and ان do follow three letters ("البلدين", "الطرفان").
 _SHORTEST_BEFORE = {"ون": _STEM_MIN + 1}
-_PRONOUNS = frozenset(normalize(suffix) for suffix in "هما كما ها هم هن كم نا ه ي".split())
+_PRONOUNS = frozenset(normalize(suffix) for suffix in "هما كما ها هم هن كم نا ه".split())
+_TAA = normalize("ة")
+_NISBA = "ي"
 # The article with what may precede it; "لل" is ل + ال, or ل before a word that
 # starts with ل ("لليبيا"), so both readings are kept.
 _ARTICLES = ("ولل", "فلل", "وبال", "فبال", "وكال", "فكال", "وال", "فال", "بال", "كال", "لل", "ال")
 _PROCLITICS = ("وب", "وك", "ول", "فب", "فك", "فل", "و", "ف", "ب", "ك", "ل")
+# Never cut: countries that end like a suffix, and the names of the archive's
+# people and places that would be cut to a common word ("الدبيبة" is not
+# "دبيب", creeping; "سيالة" not "سيال", fluid).
 _UNCUT = frozenset(
     normalize(word)
     for word in """
     الله لبنان سودان عمان إيران يابان يونان باكستان أفغانستان بحرين فلسطين
     تونس كردستان أذربيجان الشيشان
+    دبيبة سيالة
     """.split()
 )
+# Nouns whose ة is part of them, missing from the lexicon beside an adjective
+# that would claim them: "قاعدة" (a base) is not the feminine of "قاعد" (sitting).
+_OWN_TAA = frozenset(normalize(word) for word in "قاعدة".split())
 
 
 def _cut_suffixes(word: str) -> tuple[str, ...]:
@@ -95,10 +105,57 @@ def _cut_suffixes(word: str) -> tuple[str, ...]:
         if suffix == "ان" and _is_ifaal(word):
             continue
         if word.endswith(suffix) and len(word) - len(suffix) >= _SHORTEST_BEFORE.get(suffix, _STEM_MIN):
-            word = word[: -len(suffix)]
-            if suffix in _PRONOUNS and word.endswith("ت") and len(word) > _STEM_MIN:
-                readings += _cut_suffixes(word[:-1] + "ه")
-    return (word, *readings)
+            rest = word[: -len(suffix)]
+            if suffix == _TAA:
+                word, *others = _taa_or_pronoun(word)
+                readings += others
+                if word != rest:
+                    break
+            elif suffix in ("تين", "تان"):
+                return (*_cut_suffixes(rest + _TAA), *readings)
+            elif suffix == "ات":
+                word, *others = _feminine_plural(rest)
+                readings += others
+            else:
+                word = rest
+            if (
+                suffix in _PRONOUNS
+                and rest.endswith("ت")
+                and not rest.endswith("ات")
+                and len(rest) > _STEM_MIN
+            ):
+                readings += _cut_suffixes(rest[:-1] + _TAA)
+    return tuple(dict.fromkeys((word, *readings)))
+
+
+def _taa_or_pronoun(word: str) -> tuple[str, ...]:
+    """A word ending in ه (a taa marbuta, or the pronoun "his"), read as the lexicon says.
+
+    The nisba keeps its ي ("العسكرية" is عسكري); a noun of the lexicon keeps
+    its ة ("حكومة", "منظمة" beside the participle منظم), unless the word
+    without it is a noun too ("وفده" is also وفد + his); an adjective that
+    takes ة loses it ("كبيرة" is كبير); any other word is read both ways
+    ("بلاده" is بلاد + his).
+    """
+    rest = word[:-1]
+    if rest.endswith(_NISBA):
+        return (rest,)
+    if word in _OWN_TAA:
+        return (word,)
+    if is_noun(word):
+        return (rest, word) if is_noun(rest) and not takes_feminine(rest) else (word,)
+    if takes_feminine(rest):
+        return (rest,)
+    return (rest, word)
+
+
+def _feminine_plural(rest: str) -> tuple[str, ...]:
+    """The singular of a plural in ات, without its ات: "حكومات" is حكومة, "اجتماعات" اجتماع."""
+    if rest.endswith(_NISBA) or (is_noun(rest) and not is_noun(rest + _TAA)):
+        return (rest,)
+    if is_noun(rest + _TAA):
+        return (rest + _TAA,)
+    return (rest, rest + _TAA)
 
 
 def _is_ifaal(word: str) -> bool:
@@ -120,14 +177,33 @@ _NOT_PROCLITIC = frozenset(
 )
 
 
+# Words whose spelling with ى is another word than with ي, both in the lexicon:
+# "المبنى" (the building) and "المبني" (built on), "المنفى" (exile) and
+# "المنفي" (al-Menfi, a name), "القوى" (the powers) and "القوي" (strong).
+# Chosen by hand among the lexicon's pairs, which also hold mere variants of
+# one word ("فتاوى", "فتاوي"). Normalised, that is with ي.
+_SPELT_WITH_MAQSURA = frozenset(normalize(word) for word in "مبنى معنى مستوى منفى قوى غنى منحنى".split())
+
+
 @functools.lru_cache(maxsize=1 << 17)
-def stems(word: str, accusative: bool = False) -> tuple[str, ...]:
+def stems(word: str, accusative: bool = False, maqsura: bool = False) -> tuple[str, ...]:
     """Every stem a normalised word can be read as, the likeliest first.
 
     ``accusative`` says the written word ended in tanween fath ("رئيساً"): its
-    final alef is the case ending, not part of the word. Cached, because a
-    text's words repeat far more than they vary.
+    final alef is the case ending, not part of the word. ``maqsura`` says it
+    ended in ى, which keeps a word of ``_SPELT_WITH_MAQSURA`` apart from its
+    twin in ي. Cached, because a text's words repeat far more than they vary.
     """
+    readings = _stems(word, accusative)
+    if not maqsura:
+        return readings
+    return tuple(
+        reading[:-1] + araby.ALEF_MAKSURA if reading in _SPELT_WITH_MAQSURA else reading
+        for reading in readings
+    )
+
+
+def _stems(word: str, accusative: bool) -> tuple[str, ...]:
     if accusative and word.endswith("ا") and len(word) > _STEM_MIN:
         word = word[:-1]
     if word in _UNCUT:
@@ -151,6 +227,39 @@ def stems(word: str, accusative: bool = False) -> tuple[str, ...]:
         ):
             readings += _cut_suffixes(rest)
     return tuple(dict.fromkeys(readings))
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def bare_forms(word: str) -> tuple[str, ...]:
+    """The word without the proclitics glued to it: each run of them, outermost first, and the article.
+
+    What a quoted phrase accepts for a word typed without them: "والاتفاقيه"
+    gives "الاتفاقيه" and "اتفاقيه", so the phrase "الاتفاقية الأمنية" finds
+    "والاتفاقية الأمنية". A proclitic is taken off only where ``stems`` would
+    take it: never from a word that owns the letter ("وزير" gives nothing).
+    A function word gives only function words ("وفي" gives "في").
+    """
+    if word in _UNCUT:
+        return ()
+    forms = [
+        rest
+        for length, rest in proclitic_readings(word)[1:]
+        if (len(rest) >= _STEM_MIN or is_stop_word(rest))
+        and _cut_suffixes(word[length - 1 :])[0] not in _NOT_PROCLITIC
+    ]
+    forms += [
+        form[2:]
+        for form in (word, *forms)
+        if form.startswith("ال") and len(form) - 2 >= _AFTER_ARTICLE_MIN and form not in _UNCUT
+    ]
+    if is_stop_word(word):
+        forms = [form for form in forms if is_stop_word(form)]
+    return tuple(dict.fromkeys(form for form in forms if form != word))
+
+
+def ends_with_maqsura(written: str) -> bool:
+    """Whether a word as written ends in alef maqsura ("المبنى"), marks and tatweel aside."""
+    return strip_marks(written).endswith(araby.ALEF_MAKSURA)
 
 
 def is_accusative(word: str, written: str) -> bool:

@@ -1,32 +1,88 @@
 """The Whoosh analyzer: the Arabic package's words, stems and names as Whoosh tokens.
 
 A thin composition over ``arabic``: a tokenizer and three filters, one analyzer
-for the index and the queries alike, and an unstemmed twin for exact phrases.
+for the index and the queries alike, and an unstemmed twin for phrases. The
+twin also holds, at each word's position, the word without its proclitics,
+marked with ``GLUED``: a quoted word finds itself with و ف ب ك ل or ال glued
+to it ("الاتفاقية" finds "والاتفاقية"), and an exact phrase (``="..."``)
+finds only the words as typed.
 The analyzer's import path is pickled into the index's schema: after moving or
 renaming anything here, rebuild the index (the writer does so by itself when it
-finds an index built with another schema).
+finds an index built with another schema). So is ``RULES``, a digest of this
+module's code and of the ``arabic`` code and data it follows: an index built
+with other rules of analysis counts as built with another schema, and is
+rebuilt too.
 """
 
 from __future__ import annotations
 
+import ast
 import functools
+import hashlib
+import importlib
+import inspect
 from itertools import groupby
 
 from whoosh.analysis import Filter, Token, Tokenizer
 
 from arabic.compounds import compound_name, joined_names, split_compounds
 from arabic.function_words import function_word_form, is_stop_word
+from arabic.lexicon import lexicon_version
 from arabic.normalization import word_spans
-from arabic.stemming import is_accusative, stems
+from arabic.stemming import bare_forms, ends_with_maqsura, is_accusative, stems
+
+_RULE_MODULES = (
+    __name__,
+    "arabic.normalization",
+    "arabic.stemming",
+    "arabic.lexicon",
+    "arabic.compounds",
+    "arabic.function_words",
+)
+
+
+def rules_digest(sources: list[str], data_version: str) -> str:
+    """A digest of the code of the modules the analyzer follows, docstrings and comments aside, and of its data.
+
+    Read from their syntax trees, so that a reformatted file or a reworded
+    comment does not count as new rules, and a changed list or rule does.
+    """
+    digest = hashlib.sha256(data_version.encode())
+    for source in sources:
+        tree = ast.parse(source)
+        for node in ast.walk(tree):
+            body = getattr(node, "body", None)
+            if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
+                if isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str):
+                    node.body = body[1:] or [ast.Pass()]
+        digest.update(ast.dump(tree).encode())
+    return digest.hexdigest()[:16]
+
+
+RULES = rules_digest(
+    [inspect.getsource(importlib.import_module(name)) for name in _RULE_MODULES], lexicon_version()
+)
+
+# Marks a form that had proclitics before it in the text. No normalised word
+# holds it: the tokenizer's words are letters and digits only.
+GLUED = "+"
+
+
+def unglued(term: str) -> str:
+    """An exact field's term as a word: without the mark of a glued form."""
+    return term.removeprefix(GLUED)
 
 
 class ArabicTokenizer(Tokenizer):
     """Normalised words with their positions and their spans in the original text.
 
     Arabic and Latin words and numbers in any digits; punctuation splits,
-    invisible characters do not. For the index, a compound name written as one
+    invisible characters do not; a line break leaves a position empty. For the
+    index, a compound name written as one
     word is two ("عبدالمجيد" is "عبد" and "المجيد"), so that the phrase "عبد
-    المجيد" finds it; the positions after it move on by one. Each token also
+    المجيد" finds it; the positions after it move on by one. So it is in a
+    quoted phrase (``phrase``), whose words keep the index's positions: "الرئيس
+    عبدالمجيد" asks for three words one after another. Each token also
     carries ``written``, the word as it appears, which tells "على" from "علي".
     """
 
@@ -45,7 +101,13 @@ class ArabicTokenizer(Tokenizer):
     ):
         # One token, refilled for each word, as Whoosh's own tokenizers do.
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        for pos, (word, start, end) in enumerate(_spans(value, mode == "query"), start_pos):
+        whole = mode == "query" and not kwargs.get("phrase", False)
+        pos, previous_end = start_pos - 1, None
+        for word, start, end in _spans(value, whole):
+            # A line break leaves a position empty, so that no phrase runs from one line of a
+            # document to the next: its title, its paragraphs, each spelling of a name.
+            pos += 2 if previous_end is not None and "\n" in value[previous_end:start] else 1
+            previous_end = end
             token.text, token.pos, token.written, token.compound = word, pos, value[start:end], False
             token.startchar, token.endchar = start_char + start, start_char + end
             if keeporiginal:
@@ -54,10 +116,11 @@ class ArabicTokenizer(Tokenizer):
 
 
 @functools.lru_cache(maxsize=4)
-def _spans(value: str, query: bool) -> tuple[tuple[str, int, int], ...]:
-    """The words of ``value``, read once for the two fields that index the same text."""
+def _spans(value: str, whole: bool) -> tuple[tuple[str, int, int], ...]:
+    """The words of ``value``, compound names ``whole`` or cut in two, read once for the two fields
+    that index the same text."""
     spans = word_spans(value)
-    return tuple(spans if query else split_compounds(value, spans))
+    return tuple(spans if whole else split_compounds(value, spans))
 
 
 class CompoundNameFilter(Filter):
@@ -105,27 +168,37 @@ class ArabicStopFilter(Filter):
 class ArabicStemFilter(Filter):
     """Replace each word with its stems, and any joined name, at its position.
 
-    With ``stemming`` off, the word stays as normalised: the exact field, where a
-    quoted phrase matches the words as written, whatever their spelling.
+    With ``stemming`` off, the word stays as normalised, beside its forms
+    without proclitics, marked: the exact field of phrases. A query word asks
+    for itself, or (unless ``as_typed``) for itself with proclitics before it.
     """
 
     def __init__(self, stemming: bool = True):
         self.stemming = stemming
+        # Pickled with the schema: an index built with other rules is told apart (search.index_schema).
+        self.rules = RULES
 
     def __call__(self, tokens):
         for token in tokens:
-            if token.function_word or token.compound or not self.stemming:
+            for text in self._forms(token):
+                token.text = text
                 yield token
-            else:
-                for stem in stems(token.text, is_accusative(token.text, token.written)):
-                    token.text = stem
-                    yield token
             if token.mode != "query" and token.joined:
                 # A joined name spans both of its words.
                 token.startchar = token.joined_start
                 for joined in token.joined:
                     token.text = joined
                     yield token
+
+    def _forms(self, token) -> tuple[str, ...]:
+        word = token.text
+        if token.compound or (token.function_word and self.stemming):
+            return (word,)
+        if self.stemming:
+            return stems(word, is_accusative(word, token.written), ends_with_maqsura(token.written))
+        if token.mode != "query":
+            return (word, *(GLUED + form for form in bare_forms(word)))
+        return (word,) if getattr(token, "as_typed", False) else (word, GLUED + word)
 
 
 def arabic_analyzer():

@@ -19,7 +19,7 @@ from whoosh import query as whoosh_query
 from arabic.compounds import compound_name
 from arabic.normalization import normalize_with_offsets
 
-from .analysis import arabic_analyzer, exact_analyzer
+from .analysis import arabic_analyzer, exact_analyzer, unglued
 
 ELLIPSIS = "…"
 _SPACES = re.compile(r"\s+")
@@ -132,7 +132,7 @@ def _likely_starts(text: str, terms: QueryTerms) -> list[int]:
     """
     normalized, offsets = normalize_with_offsets(text)
     needles = set()
-    for term in terms.stems | terms.exact:
+    for term in terms.stems | {unglued(term) for term in terms.exact}:
         needles.add(term)
         compound = compound_name(term)
         if compound:
@@ -141,9 +141,21 @@ def _likely_starts(text: str, terms: QueryTerms) -> list[int]:
     for needle in needles:
         found = normalized.find(needle)
         while found >= 0:
-            starts.append(offsets[found])
+            start = offsets[found]
+            if " " in needle or _word_matches(text, start, terms):
+                starts.append(start)
             found = normalized.find(needle, found + len(needle))
     return sorted(starts)
+
+
+def _word_matches(text: str, start: int, terms: QueryTerms) -> bool:
+    """Whether the word of ``text`` around ``start`` is one the query matched: a stem found inside
+    a word may belong to another one ("ارهاب" inside "الإرهابية", the adjective)."""
+    first = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    last = min(
+        (end for end in (text.find(" ", start), text.find("\n", start)) if end >= 0), default=len(text)
+    )
+    return bool(matched_spans(text[first:last], terms))
 
 
 def _densest_window(starts: list[int], length: int) -> int:

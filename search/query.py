@@ -34,23 +34,43 @@ TEXT_FIELD = "text"
 KEY_FIELD = "key"
 
 
-def _alternatives(field, fieldname, text, *, removestops, boost=1.0):
+def _alternatives(field, fieldname, text, *, removestops, boost=1.0, phrase=False, as_typed=False):
     """One query per position of the analysed text: its token, or any of its tokens."""
-    tokens = field.analyzer(text, positions=True, mode="query", removestops=removestops)
+    tokens = field.analyzer(
+        text, positions=True, mode="query", removestops=removestops, phrase=phrase, as_typed=as_typed
+    )
     by_position = groupby(tokens, key=lambda token: token.pos)
     for _, group in by_position:
         terms = [query.Term(fieldname, term, boost=boost) for term in dict.fromkeys(t.text for t in group)]
         yield terms[0] if len(terms) == 1 else query.Or(terms, boost=boost)
 
 
+# A quoted phrase; with "=" before it, its words exactly as typed (no proclitic added).
+EXACT_MARK = "="
+_PHRASE = f'(?P<as_typed>{EXACT_MARK})?"(?P<text>.*?)"(~(?P<slop>[1-9][0-9]*))?'
+
+
 class _ArabicPhrasePlugin(PhrasePlugin):
-    """Quoted phrases whose words may each have several readings, stop words kept."""
+    """Quoted phrases whose words may each have several readings, stop words kept.
+
+    Each word of a phrase also finds itself with proclitics glued to it, as an
+    unquoted word does ("الاتفاقية" finds "والاتفاقية"); ``="..."`` asks for
+    the words as typed.
+    """
 
     class PhraseNode(PhrasePlugin.PhraseNode):
+        def __init__(self, text, textstartchar, slop=1, as_typed=False):
+            super().__init__(text, textstartchar, slop)
+            self.as_typed = as_typed
+
         def query(self, parser):
             fieldname = self.fieldname or parser.phrase_field or parser.fieldname
             field = parser.schema[fieldname]
-            parts = list(_alternatives(field, fieldname, self.text, removestops=False))
+            parts = list(
+                _alternatives(
+                    field, fieldname, self.text, removestops=False, phrase=True, as_typed=self.as_typed
+                )
+            )
             if len(parts) == 1:
                 return parts[0]
             return query.Sequence(parts, slop=self.slop, boost=self.boost) if parts else query.NullQuery
@@ -58,7 +78,11 @@ class _ArabicPhrasePlugin(PhrasePlugin):
     class PhraseTagger(PhrasePlugin.PhraseTagger):
         def create(self, parser, match):
             node = super().create(parser, match)
-            return _ArabicPhrasePlugin.PhraseNode(node.text, node.textstartchar, node.slop)
+            as_typed = match.group("as_typed") is not None
+            return _ArabicPhrasePlugin.PhraseNode(node.text, node.textstartchar, node.slop, as_typed)
+
+    def __init__(self):
+        super().__init__(_PHRASE)
 
     def taggers(self, parser):
         return [(self.PhraseTagger(self.expr), 0)]
@@ -143,7 +167,7 @@ def _month_span(nodes: list, index: int) -> int:
 
 
 # The marks and the words that are query syntax, not text.
-SYNTAX_MARKS = "\"'()+-"
+SYNTAX_MARKS = "\"'()+-="
 OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
 _NO_MARKS = str.maketrans(dict.fromkeys(SYNTAX_MARKS, " "))
 
@@ -157,7 +181,7 @@ class ArabicQueryParser(QueryParser):
     """Whoosh's parser over the Arabic analyzer, with the syntax searchers use.
 
     Words, "quoted phrases" (matched against ``phrase_field`` when given: the
-    exact words), OR, AND, NOT, -word and brackets. Nothing else is syntax: a
+    unstemmed words, proclitics allowed, or ``="..."`` the words as typed), OR, AND, NOT, -word and brackets. Nothing else is syntax: a
     typed ``title:``, ``*``, ``?``, ``~`` or ``^`` is text, so no query can name
     an internal field or expand to the whole lexicon.
     """

@@ -15,6 +15,7 @@ from whoosh.qparser import QueryParser
 from arabic.function_words import is_stop_word
 from arabic.normalization import normalize, strip_marks, word_spans
 
+from .analysis import unglued
 from .query import OPERATORS, SYNTAX_MARKS
 
 
@@ -34,8 +35,9 @@ def _as_written(searcher, field: str, word: str) -> str:
 
 
 def _worth_offering(word: str) -> bool:
-    """A number is no misspelling of another ("2012" for "2021"), nor is a name a function word."""
-    return not any(char.isdigit() for char in word) and not is_stop_word(word)
+    """A number is no misspelling of another ("2012" for "2021"), nor is a name a function word;
+    a form the index holds for a word with proclitics is no word to offer."""
+    return not any(char.isdigit() for char in word) and not is_stop_word(word) and word == unglued(word)
 
 
 def _replaced(typed: str, replacements: dict[str, str]) -> str:

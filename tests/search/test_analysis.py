@@ -88,7 +88,7 @@ def test_the_joined_form_of_a_spaced_name_spans_both_words():
 
 
 def test_a_query_searches_a_compound_name_in_its_joined_form_and_stems_what_follows():
-    assert query_tokens("لعبدالمجيد والاتفاقية") == ["عبدالمجيد", "اتفاق"]
+    assert query_tokens("لعبدالمجيد والاتفاقية") == ["عبدالمجيد", "اتفاقي"]
 
 
 def test_a_query_reads_two_typed_words_that_make_a_name_as_that_name():
@@ -125,7 +125,7 @@ def test_the_schema_survives_pickling_with_the_same_analysis():
     """Whoosh pickles the schema into the index; the analyzer must come back whole."""
     schema = pickle.loads(pickle.dumps(text_schema()))
     tokens = [t.text for t in schema[TEXT_FIELD].analyzer("عبد المجيد والاتفاقية")]
-    assert tokens == ["عبد", "مجيد", "عبدالمجيد", "اتفاق"]
+    assert tokens == ["عبد", "مجيد", "عبدالمجيد", "اتفاقي"]
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,7 @@ from whoosh.fields import KEYWORD, TEXT
 from whoosh.index import create_in, open_dir
 
 from archive.models import Article
+from search.analysis import ArabicStemFilter, arabic_analyzer, rules_digest
 from search.backends import ArchiveSearchQuerySet
 from search.index_schema import built_with_another_schema, code_schema
 from search.models import IndexTask
@@ -52,6 +53,11 @@ def old_schema(kind: str):
             schema.add(old, KEYWORD(stored=True, commas=True, scorable=False))
     elif kind == "dates without their last day":
         schema.remove("published_until")
+    elif kind == "other rules of stemming":
+        older = arabic_analyzer()
+        next(item for item in older.items if isinstance(item, ArabicStemFilter)).rules = "older rules"
+        schema.remove("text")
+        schema.add("text", TEXT(analyzer=older, stored=False))
     else:  # "moved analyzer"
         schema.remove("text")
         schema.add("text", TEXT(analyzer=ArabicTokenizer(), stored=False))
@@ -110,7 +116,9 @@ def test_an_analyzer_from_a_module_that_is_gone_makes_whoosh_fail_and_counts_as_
     assert built_with_another_schema()
 
 
-@pytest.mark.parametrize("kind", ["renamed facets", "moved analyzer", "dates without their last day"])
+@pytest.mark.parametrize(
+    "kind", ["renamed facets", "moved analyzer", "dates without their last day", "other rules of stemming"]
+)
 def test_the_writer_rebuilds_an_index_built_with_another_schema(
     seeds, search_index_path, monkeypatch, caplog, kind
 ):
@@ -135,3 +143,12 @@ def test_an_old_index_written_to_since_with_the_code_schema_still_counts_as_anot
         writer.add_document(id="archive.article.999", django_ct="archive.article", django_id="999")
     assert "people" not in open_dir(search_index_path).schema  # the table of contents looks current
     assert built_with_another_schema()
+
+
+def test_the_rules_of_analysis_change_with_their_code_and_data_not_with_comments():
+    """The digest pickled with the analyzer: a reworded comment or docstring is the same rules."""
+    rules = rules_digest(["STEM_MIN = 3\n\n\ndef cut(word):\n    return word[:STEM_MIN]\n"], "0.4.2")
+    reworded = '"""Stems."""\nSTEM_MIN = 3  # letters\n\n\ndef cut(word):\n    """Cut."""\n    return word[:STEM_MIN]\n'
+    assert rules_digest([reworded], "0.4.2") == rules
+    assert rules_digest(["STEM_MIN = 2\n\n\ndef cut(word):\n    return word[:STEM_MIN]\n"], "0.4.2") != rules
+    assert rules_digest(["STEM_MIN = 3\n\n\ndef cut(word):\n    return word[:STEM_MIN]\n"], "0.4.3") != rules

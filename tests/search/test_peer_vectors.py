@@ -26,7 +26,21 @@ _PRONOUN_KM = (
     "The archive cuts the pronoun كم (your) that Lucene keeps, and then the ان ending as it does for "
     "every word, so 'أيمانكم' meets 'إيمان' and 'إيمانهم' (all 'ايم')."
 )
+_NISBA = (
+    "The archive keeps the nisba ي, which Lucene cuts: an adjective is not its base noun for search "
+    "('العسكرية', military, never meets 'عسكر', soldiers; 'الجزائري' is not 'الجزائر'), while its own "
+    "forms still meet ('ساهدي', 'ساهدية', 'ساهديين' are all 'ساهدي')."
+)
 DIFFERENCES = {
+    ("stem", "ساهديه"): _NISBA,
+    ("stem", "ساهدية"): _NISBA,
+    ("stem", "ساهدي"): _NISBA,
+    ("analyzer", "أمريكيين"): _NISBA,
+    ("analyzer", "امريكي"): _NISBA,
+    ("stem", "ساهدهات"): (
+        "A plural in ات takes the place of a taa marbuta ('حكومة', 'حكومات'), it never follows one: "
+        "the archive reads 'ساهدهات' as 'ساهده' + ات, a plural of 'ساهدة', not as two endings."
+    ),
     ("stem", "English"): (
         "Case is folded by the archive's normaliser, so every indexed Latin word is lower case; "
         "Lucene's stem filter on its own leaves case to another filter."

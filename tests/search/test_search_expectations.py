@@ -51,7 +51,7 @@ QUERIES = [
     row({"q": "نورالدين"}, "security delegation", id="joined-honorific-name"),
     row({"q": "عبدالقادر"}, "siala", id="joined-name-finds-split-text"),
     row({"q": "عبد الحميد"}, "security delegation", id="split-name-not-another-abd"),
-    # Quoted phrases: the exact words, in order, after normalisation.
+    # Quoted phrases: the unstemmed words, in order, after normalisation.
     row({"q": '"الاتفاقية الأمنية الرباعية"'}, "koni", id="phrase"),
     row({"q": '"الاتفاقيه"'}, "koni", id="quoted-word-is-exact"),
     row({"q": "الاتفاقيه"}, "koni delegation resolve", id="unquoted-word-is-stemmed"),
@@ -59,6 +59,10 @@ QUERIES = [
     row({"q": '"الرئيس الجزائري"'}, "koni security delegation", id="phrase-with-adjective"),
     row({"q": '"تبون عبدالمجيد"'}, "", id="phrase-in-the-wrong-order"),
     row({"q": '"العشريه السوداء"'}, "resolve", id="phrase-normalised"),
+    # A phrase finds its words with a conjunction glued to them ("والجريمة المنظمة"); = asks for them as typed.
+    row({"q": '"الجريمة المنظمة"'}, "security delegation resolve", id="phrase-with-glued-conjunction"),
+    row({"q": '"الأمن الخارجي"'}, "security delegation", id="phrase-only-written-glued"),
+    row({"q": '="الجريمة المنظمة"'}, "resolve", id="exact-phrase-as-typed"),
     # OR and -word.
     row({"q": "سيالة OR الكوني"}, "koni siala", id="or"),
     row({"q": "المنقوش OR الدرامشي"}, "delegation resolve", id="or-of-names"),
