@@ -45,6 +45,25 @@ def is_stop_word(word: str, written: str = "") -> bool:
     return word in _STOP_FORMS
 
 
+# Prepositions written joined to the word after them.
+_JOINED_PREPOSITIONS = ("ب", "ل", "ك")
+
+
+def is_function_word(word: str, written: str = "") -> bool:
+    """Whether a normalised word is a function word, also behind a joined ب, ل or ك ("بأن", "لأن", "كذلك").
+
+    Wider than ``is_stop_word``, which decides what the index leaves out of a
+    query: this tells whether a word is worth offering or marking as a word of
+    its own, where "بأن" is no more than "أن".
+    """
+    if is_stop_word(word, written):
+        return True
+    bare = strip_marks(written)
+    return word.startswith(_JOINED_PREPOSITIONS) and is_stop_word(
+        word[1:], bare[1:] if bare.startswith(word[0]) else ""
+    )
+
+
 def function_word_form(word: str) -> str:
     """The form a function word is indexed under: "على" keeps its ى, so it never answers "علي"."""
     return word[:-1] + araby.ALEF_MAKSURA if word in _NAME_FORMS else word

@@ -23,6 +23,14 @@ class SortOrder(NamedTuple):
     order_by: str | None
 
 
+class SortOption(NamedTuple):
+    """An order as the search form offers it: the value sent, its label, and whether it is the one asked."""
+
+    value: str
+    label: str
+    selected: bool
+
+
 # The orders of a search's results, by their URL value; the first is the default.
 SORTS = {
     "relevance": SortOrder("الأقرب صلةً", None),
@@ -102,6 +110,16 @@ class SearchForm(DateRangeForm):
             results = results.filter(published__lte=end)
         order = SORTS[self.order].order_by
         return results.order_by(order) if order else results
+
+    @property
+    def sort_options(self) -> list[SortOption]:
+        """The orders to choose from; the default is sent as no value, so its URL needs no parameter."""
+        default = next(iter(SORTS))
+        asked = (self.data.get("sort") if self.data else "") or default
+        return [
+            SortOption("" if key == default else key, order.label, key == asked)
+            for key, order in SORTS.items()
+        ]
 
     @property
     def order(self) -> str:

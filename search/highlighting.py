@@ -17,12 +17,15 @@ from django.utils.safestring import SafeString, mark_safe
 from whoosh import query as whoosh_query
 
 from arabic.compounds import compound_name
-from arabic.normalization import normalize_with_offsets
+from arabic.function_words import is_function_word
+from arabic.normalization import normalize, normalize_with_offsets
 
 from .analysis import arabic_analyzer, exact_analyzer, unglued
 
 ELLIPSIS = "…"
 _SPACES = re.compile(r"\s+")
+# What may stand between two marked words of one run: spaces on one line, and function words.
+_BETWEEN_WORDS = re.compile(r"[^\S\n]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,11 +99,24 @@ def matched_spans(text: str, terms: QueryTerms) -> list[tuple[int, int]]:
             )
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
+        if merged and (start <= merged[-1][1] or _joins_a_run(text[merged[-1][1] : start])):
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))
     return merged
+
+
+def _joins_a_run(gap: str) -> bool:
+    """Whether the text between two marked words makes them one run: spaces and function words only.
+
+    A sentence pasted into the box marks most of its words; marked one by one,
+    with "في" or "أن" left out between them, it reads as a checkerboard. Marked as
+    a run it reads as the phrase found. A paragraph's end or punctuation ends a run.
+    """
+    between = _BETWEEN_WORDS.split(gap)
+    if between[0] or between[-1]:
+        return False
+    return all(is_function_word(normalize(word), word) for word in between[1:-1])
 
 
 def _segments(text: str, spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[str, bool]]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.http import QueryDict
 
+from archive.latin_names import is_latin, resembling
 from archive.paging import PageLinks, url_with
 from archive.timeline import Timeline, timeline
 
@@ -33,6 +34,8 @@ class SearchOutcome:
     pages: PageLinks | None = None
     suggestion_url: str = ""
     entities: list = field(default_factory=list)
+    # A Latin query that found nothing: the names whose Latin spellings it resembles.
+    names_in_arabic: list[shaping.NameInArabic] = field(default_factory=list)
     timeline: Timeline | None = None
     # The index could not be read: the page says so, the API answers 503.
     unavailable: bool = False
@@ -49,7 +52,8 @@ def run_search(
 
     A request with no parameters leaves the form unbound. With nothing asked,
     the page shows how to search, while ``run_when_empty`` lists every article
-    (the API). ``name_entities`` adds, on the first page, the entities the words name.
+    (the API). ``name_entities`` adds, on the first page, the entities the words name,
+    and to a Latin query that found nothing the names it may mean.
     """
     form = SearchForm(params if run_when_empty else params or None)
     if not form.is_bound or not form.is_valid() or (form.is_empty and not run_when_empty):
@@ -61,6 +65,7 @@ def run_search(
     shown = shaping.most_frequent(page.facets, conf.get("FACET_VALUES"))
     labels = results.facet_labels(shown)
     text = form.cleaned_data["q"]
+    named = name_entities and text and page.number == 1
     return SearchOutcome(
         form,
         page,
@@ -70,6 +75,9 @@ def run_search(
         export_links=shaping.export_links(params),
         pages=PageLinks.of(params, page.number, page.page_count),
         suggestion_url=url_with(params, q=page.suggestion) if page.suggestion else "",
-        entities=results.matching_entities(text) if name_entities and text and page.number == 1 else [],
+        entities=results.matching_entities(text) if named else [],
+        names_in_arabic=shaping.names_in_arabic(params, resembling(text))
+        if named and not page.total and is_latin(text)
+        else [],
         timeline=timeline(shaping.dated_counts(page.facets), params),
     )

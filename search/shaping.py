@@ -13,6 +13,7 @@ from django.http import QueryDict
 from django.urls import reverse
 
 from archive.citations.formats import EXPORT_FORMATS, FORMATS
+from archive.latin_names import Resemblance
 from archive.models import ENTITY_MODELS, Source
 from archive.paging import url_with
 from archive.timeline import Counts
@@ -52,6 +53,15 @@ class Link:
     label: str
     url: str
     current: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class NameInArabic:
+    """A name the archive knows, as its Arabic texts write it, the Latin spelling it was found by, and its search."""
+
+    name: str
+    spelling: str
+    url: str
 
 
 def _toggled(query: QueryDict, parameter: str, value: str, present: bool) -> str:
@@ -131,4 +141,12 @@ def export_links(query: QueryDict) -> list[Link]:
             reverse("search:export", kwargs={"extension": extension}) + url_with(query),
         )
         for extension in EXPORT_FORMATS
+    ]
+
+
+def names_in_arabic(query: QueryDict, resemblances: list[Resemblance]) -> list[NameInArabic]:
+    """Each name a Latin query may mean, with the URL of the same search in Arabic letters."""
+    return [
+        NameInArabic(found.entity.name, found.spelling, url_with(query, q=found.entity.name))
+        for found in resemblances
     ]

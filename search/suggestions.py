@@ -12,7 +12,7 @@ from __future__ import annotations
 from whoosh import query as whoosh_query
 from whoosh.qparser import QueryParser
 
-from arabic.function_words import is_stop_word
+from arabic.function_words import is_function_word
 from arabic.normalization import normalize, strip_marks, word_spans
 
 from .analysis import unglued
@@ -35,9 +35,26 @@ def _as_written(searcher, field: str, word: str) -> str:
 
 
 def _worth_offering(word: str) -> bool:
-    """A number is no misspelling of another ("2012" for "2021"), nor is a name a function word;
-    a form the index holds for a word with proclitics is no word to offer."""
-    return not any(char.isdigit() for char in word) and not is_stop_word(word) and word == unglued(word)
+    """A number is no misspelling of another ("2012" for "2021"), nor is a name a function word ("بأن");
+    a form the index holds for a word with proclitics is no word to offer.
+
+    ``word`` is as the index holds it, where "على" keeps its ى (``function_word_form``):
+    it is normalised to be looked up, and its ى tells it from the name "علي".
+    """
+    return (
+        not any(char.isdigit() for char in word)
+        and not is_function_word(normalize(word), word)
+        and word == unglued(word)
+    )
+
+
+def _most_edits(word: str) -> int:
+    """Edits a word may be from its replacement: two, but one in a word of three letters or fewer.
+
+    Two edits leave one letter of "بكر" ("بان"): another word, not a spelling of it.
+    Lucene's spell checker asks the same (an accuracy of 0.5, edits over length).
+    """
+    return min(2, len(word) // 2)
 
 
 def _replaced(typed: str, replacements: dict[str, str]) -> str:
@@ -61,7 +78,7 @@ def suggest(searcher, text: str, parser: QueryParser, words_field: str, hits: in
             continue
         candidates = [
             candidate
-            for candidate in corrector.suggest(word, limit=4, maxdist=2, prefix=1)
+            for candidate in corrector.suggest(word, limit=4, maxdist=_most_edits(word), prefix=1)
             if candidate != word and _worth_offering(candidate)
         ]
         replacements[bare] = _as_written(searcher, words_field, candidates[0]) if candidates else bare

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict
 
 from django.http import Http404, JsonResponse
@@ -11,6 +10,7 @@ from django.views.generic import TemplateView
 
 from archive.citations.fields import cite
 from archive.citations.formats import EXPORT_FORMATS, FORMATS
+from archive.latin_names import is_latin
 
 from . import conf, health
 from .backends import IndexUnavailable
@@ -18,9 +18,6 @@ from .export import exported_articles
 from .feeds import feed_of
 from .forms import SearchForm
 from .pipeline import SearchOutcome, run_search
-
-_LATIN = re.compile("[A-Za-z]")
-_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f]")
 
 
 class SearchView(TemplateView):
@@ -37,7 +34,7 @@ class SearchView(TemplateView):
             feed_url=feed_of(request.GET),
             export_limit=conf.get("EXPORT_LIMIT"),
             # Words in Latin letters and none in Arabic ones: an Arabic archive finds nothing of them.
-            latin_query=bool(_LATIN.search(typed)) and not _ARABIC.search(typed),
+            latin_query=is_latin(typed),
             **kwargs,
         )
         return self.render_to_response(context, status=503 if outcome.unavailable else 200)

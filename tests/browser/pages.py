@@ -23,6 +23,8 @@ CHROMIUM_ARGS = [
 ]
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 740}
+# A phone of today in CSS pixels, taller than PHONE.
+TALL_PHONE = {"width": 390, "height": 844}
 # A page that does not answer within this many milliseconds is a failure, not a hang.
 TIMEOUT_MS = 10_000
 
@@ -67,6 +69,11 @@ def make_small_archive() -> SmallArchive:
 
 
 # --- The browser ----------------------------------------------------------------------
+
+
+def as_phone(viewport: dict) -> dict[str, object]:
+    """The options of a browser context that is a phone of this size: touch, a dense screen, its viewport meta read."""
+    return {"viewport": viewport, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 
 
 # --- What the tests measure -----------------------------------------------------------

@@ -14,10 +14,21 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from archive.dates import PartialDate
-from archive.models import Article, Country, Person
+from archive.models import Alias, Article, Country, Person
 from search.indexing import drain
 
-from .pages import PHONE, horizontal_overflow, log_in, make_article, make_person, page_direction, snap
+from .pages import (
+    DESKTOP,
+    PHONE,
+    TALL_PHONE,
+    as_phone,
+    horizontal_overflow,
+    log_in,
+    make_article,
+    make_person,
+    page_direction,
+    snap,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -375,3 +386,103 @@ def test_the_search_page_does_not_scroll_sideways_on_a_phone(new_page, site, arc
     measured = horizontal_overflow(page)
     assert measured["innerWidth"] == PHONE["width"], measured
     assert measured["scrollWidth"] <= measured["innerWidth"], measured
+
+
+# --- The page as a reader sees it ----------------------------------------------------
+
+SCREENS = [
+    pytest.param(DESKTOP, id="desktop"),
+    pytest.param(PHONE, id="small-phone"),
+    pytest.param(TALL_PHONE, id="phone"),
+]
+
+
+def open_on(new_page, screen: dict) -> Page:
+    return new_page(viewport=screen) if screen == DESKTOP else new_page(**as_phone(screen))
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+@pytest.mark.parametrize("query", ["اتفاقيه", "تبون"], ids=["results-with-a-timeline", "naming-a-person"])
+def test_the_first_result_s_title_is_on_screen_before_any_scrolling(new_page, site, archive, screen, query):
+    """Form, count, entities and order come first; the timeline and the facets wait below the results on a phone."""
+    page = open_on(new_page, screen)
+    page.goto(site(f"/search/?q={query}"))
+    expect(page.locator(".timeline")).to_have_count(1)
+
+    title = page.locator("ol.results > li .card-title").first
+    box = title.bounding_box()
+    assert page.evaluate("() => window.scrollY") == 0
+    assert box["y"] + box["height"] < screen["height"], box
+    if screen != DESKTOP:
+        results_end = page.locator("ol.results").bounding_box()
+        for below in (".timeline", "aside.facets"):
+            assert page.locator(below).bounding_box()["y"] >= results_end["y"] + results_end["height"], below
+    snap(page, f"search-first-result-{query}-{screen['width']}")
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+@pytest.mark.parametrize(
+    "path", ["/search/", "/search/?q=اتفاقيه", "/search/?q=Tebbune"], ids=["help", "results", "none"]
+)
+def test_the_search_page_shows_exactly_one_search_form(new_page, site, archive, screen, path):
+    page = open_on(new_page, screen)
+    page.goto(site(path))
+    visible = page.locator("form[role=search]").filter(visible=True)
+    expect(visible).to_have_count(1)
+    expect(visible.locator("#search-q")).to_be_visible()
+
+
+def test_the_form_s_words_dates_and_order_are_reached_and_sent_by_keyboard(page, site, archive):
+    """Tab from the box to the folded options, open them with Enter, fill them, and send with Enter."""
+    page.goto(site("/search/"))
+    page.locator("#search-q").fill("اتفاقيه")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="بحث")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(page.locator("details.advanced summary")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("من تاريخ")).to_be_visible()
+    page.keyboard.press("Tab")
+    expect(page.get_by_label("من تاريخ")).to_be_focused()
+    page.keyboard.type("2019")
+    page.keyboard.press("Tab")
+    expect(page.get_by_label("إلى تاريخ")).to_be_focused()
+    page.keyboard.press("Tab")
+    sort = page.get_by_label("الترتيب")
+    expect(sort).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    expect(sort).to_have_value("newest")
+    page.keyboard.press("Shift+Tab")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    assert query_of(page) == {"q": ["اتفاقيه"], "date_from": ["2019"], "sort": ["newest"]}
+    assert result_titles(page) == [archive.signed.title, archive.talks.title]
+    expect(page.locator("details.advanced")).to_have_attribute("open", "")
+
+
+@pytest.mark.parametrize(
+    "screen", [pytest.param(DESKTOP, id="desktop"), pytest.param(TALL_PHONE, id="phone")]
+)
+def test_a_latin_name_that_finds_nothing_offers_the_arabic_name_to_search(new_page, site, archive, screen):
+    """ "Tebbune" finds nothing; the archive spells تبون "Tebboune" in Latin, so his Arabic name is offered."""
+    Alias.objects.create(entity=archive.tebboune, name="Tebboune")
+    page = open_on(new_page, screen)
+    search_for(page, site, "Tebbune")
+    expect(page.locator(".result-count")).to_have_text("لم نجد مقالات تطابق بحثك.")
+    names = page.get_by_role("region", name="أسماء في الأرشيف تشبه ما كتبت")
+    expect(names).to_contain_text("Tebboune")
+    snap(page, f"search-latin-names-{screen['width']}")
+
+    names.get_by_role("link", name=archive.tebboune.name).click()
+    page.wait_for_load_state()
+    assert query_of(page) == {"q": [archive.tebboune.name]}
+    assert sorted(result_titles(page)) == sorted([archive.signed.title, archive.border.title])
+
+
+def test_a_pasted_sentence_is_marked_as_one_run(page, site, archive):
+    """Its words matched but "أن" and "مع", the sentence reads as one highlighted run, not word by word."""
+    sentence = "أعلن الرئيس عبدالمجيد تبون أن الاتفاقية الأمنية مع ليبيا دخلت حيز التنفيذ"
+    search_for(page, site, sentence)
+    expect(page.locator("ol.results > li")).to_have_count(1)
+    expect(page.locator("ol.results .snippet mark").first).to_have_text(sentence)

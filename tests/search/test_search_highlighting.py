@@ -14,6 +14,8 @@ import pytest
 
 from arabic.normalization import normalize
 from arabic.stemming import stems
+from search.highlighting import QueryTerms, highlight, snippet
+from search.query import TEXT_FIELD, ArabicQueryParser, text_schema
 
 MARK = re.compile(r"<mark>(.*?)</mark>", re.S)
 
@@ -139,3 +141,52 @@ def test_api_marks_a_compound_name_whole(search_api, seeds):
     ]
     assert {"عبدالمجيد", "عبد المجيد"} <= set(marks)
     assert "عبد" not in marks
+
+
+# Runs of marked words ------------------------------------------------------------------
+
+
+def terms_of(query: str) -> QueryTerms:
+    """The terms the search box's parser searches for when ``query`` is typed."""
+    return QueryTerms.of(ArabicQueryParser(TEXT_FIELD, text_schema()).parse(query))
+
+
+RUNS = [
+    # query, text, the marks in order, why
+    pytest.param(
+        "الاتفاقية الأمنية",
+        "دخلت الاتفاقية الأمنية حيز التنفيذ",
+        ["الاتفاقية الأمنية"],
+        id="neighbours-are-one-mark-with-their-space",
+    ),
+    pytest.param("تبون ليبيا", "استقبل تبون في ليبيا وفدا", ["تبون في ليبيا"], id="a-function-word-joins"),
+    pytest.param("تبون ليبيا", "قال تبون بأن ليبيا", ["تبون بأن ليبيا"], id="a-glued-function-word-joins"),
+    pytest.param("تبون ليبيا", "تبون على أن ليبيا", ["تبون على أن ليبيا"], id="function-words-join"),
+    pytest.param("تبون ليبيا", "قال تبون، ليبيا", ["تبون", "ليبيا"], id="punctuation-ends-a-run"),
+    pytest.param("تبون ليبيا", "قال تبون\n\nليبيا", ["تبون", "ليبيا"], id="a-paragraph-ends-a-run"),
+    pytest.param(
+        "تبون ليبيا", "زار تبون تونس ثم ليبيا", ["تبون", "ليبيا"], id="an-unmatched-word-ends-a-run"
+    ),
+    pytest.param("تبون ليبيا", "تبون علي ليبيا", ["تبون", "ليبيا"], id="the-name-ali-is-no-function-word"),
+    pytest.param("تبون ليبيا", "في تبون في", ["تبون"], id="a-function-word-at-an-edge-is-not-marked"),
+]
+
+
+@pytest.mark.parametrize(("query", "text", "marks"), RUNS)
+def test_marked_words_side_by_side_are_one_run(query, text, marks):
+    assert highlight(text, terms_of(query)).marked == marks
+
+
+def test_a_pasted_sentence_reads_as_one_marked_run_not_a_checkerboard():
+    """Every word of the sentence is searched for but "أن" and "مع": the whole sentence is one mark."""
+    sentence = "أعلن الرئيس عبدالمجيد تبون أن الاتفاقية الأمنية مع ليبيا دخلت حيز التنفيذ"
+    body = f"وفي الجزائر. {sentence}. وقال الوزير كلاما آخر."
+    found = snippet(body, terms_of(sentence), 200)
+    assert found.marked == [sentence]
+    assert f"<mark>{sentence}</mark>" in str(found)
+
+
+def test_a_run_is_escaped_and_markup_between_marked_words_ends_it():
+    found = highlight("تبون <b>ليبيا</b> تبون & ليبيا", terms_of("تبون ليبيا"))
+    assert found.marked == ["تبون", "ليبيا", "تبون", "ليبيا"]
+    assert "<b>" not in str(found) and "&lt;b&gt;" in str(found) and "&amp;" in str(found)

@@ -115,6 +115,82 @@ def test_page_shows_no_entity_block_when_the_query_names_no_entity(search_page, 
     assert "كيانات تطابق" not in page
 
 
+def names_in_arabic(page: str) -> str:
+    """The block of names a Latin query may mean; empty when there is none."""
+    start = page.find('class="names-in-arabic"')
+    return page[start : page.index("</section>", start)] if start >= 0 else ""
+
+
+def test_a_latin_name_that_finds_nothing_links_to_the_arabic_names_it_resembles(
+    search_page, listed_on_page, seeds
+):
+    """ "Tebbune" is near "Tebboune", an alias of تبون: the page links to the search for his name in Arabic."""
+    page = search_page({"q": "Tebbune", "date_from": "2010"})
+    assert NOTHING_FOUND in page
+    names = names_in_arabic(page)
+    assert "Tebboune" in names
+    target = link(names, "عبد المجيد تبون")
+    assert params_of(target) == {"q": ["عبد المجيد تبون"], "date_from": ["2010"]}
+    assert listed_on_page(search_page(params_of(target)))
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["Tebboune", "Ouagadougou", "كلمةلاتوجد", "تبون Tebbune"],
+    ids=["found", "like-no-name", "arabic", "mixed-scripts"],
+)
+def test_no_names_are_offered_to_a_query_that_finds_articles_or_is_not_latin_alone(search_page, seeds, query):
+    assert names_in_arabic(search_page({"q": query})) == ""
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["<script>alert('Tebbune')</script>", '"Tebbune', "Tebbune " * 60, "T" + "e" * 490 + "bune"],
+    ids=["markup", "unbalanced-quote", "many-words", "one-long-word"],
+)
+def test_hostile_latin_queries_get_the_page_with_names_as_text(search_page, seeds, query):
+    page = search_page({"q": query})
+    assert "<script>alert" not in page
+    assert NOTHING_FOUND in page
+    names = names_in_arabic(page)
+    assert ("عبد المجيد تبون" in names) == ("Tebbune" in query)
+
+
+# The form -----------------------------------------------------------------------
+
+
+def search_form(page: str) -> str:
+    return page[
+        page.index('<form class="search-page-form"') : page.index("</form>", page.index("search-page-form"))
+    ]
+
+
+def test_the_page_has_one_search_form_holding_the_words_the_dates_and_the_order_labelled_in_arabic(
+    search_page, seeds
+):
+    page = search_page({"q": "ليبيا", "date_from": "2016", "sort": "oldest", "person": "صبري-بوقادوم"})
+    assert page.count('role="search"') == 1
+    form = search_form(page)
+    for control, name in [
+        ("search-q", "q"),
+        ("search-from", "date_from"),
+        ("search-to", "date_to"),
+        ("search-sort", "sort"),
+    ]:
+        assert re.search(rf'id="{control}"[^>]* name="{name}"', form), control
+        assert re.search(rf'<label for="{control}"[^>]*>[\u0600-\u06ff]', form), control
+    assert '<option value="oldest" selected>' in form
+    assert '<input type="hidden" name="person" value="صبري-بوقادوم">' in form
+    # Dates or an order asked for are shown, not folded away.
+    assert '<details class="advanced" open>' in form
+
+
+def test_the_default_order_is_sent_as_no_value_and_the_options_are_folded(search_page, seeds):
+    form = search_form(search_page({"q": "ليبيا"}))
+    assert '<option value="" selected>' in form
+    assert '<details class="advanced">' in form
+
+
 # Pages, facets, chips: every state is a URL --------------------------------------
 
 
