@@ -107,6 +107,17 @@ DATABASES = {
         conn_max_age=60,
     )
 }
+# Answers to searches (search.answers), kept in files that every gunicorn worker reads;
+# an answer is keyed by the index's version, so a commit of the writer retires it.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "search": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": DATA_DIR / "search_answers",
+        "TIMEOUT": 24 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several gunicorn workers and the index writer share one SQLite file: a
     # transaction takes the write lock when it begins, and waits for it, instead

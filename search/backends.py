@@ -33,7 +33,9 @@ the rest of the archive to work unchanged:
   query matched whatever their written form;
 - ``spelling_suggestion`` when a search finds little, and ``more_like_this``;
 - ``document_identifiers()``: what the index holds, which the writer compares with
-  the database when the queue is empty.
+  the database when the queue is empty;
+- ``index_version()``: a key that changes whenever what a search finds may change
+  (a commit, a rebuild), under which answers are kept (``search.answers``).
 """
 
 from __future__ import annotations
@@ -138,6 +140,16 @@ class ArabicWhooshSearchBackend(IndexWriting, WhooshSearchBackend):
             return self.index.searcher(weighting=CachedLengthBM25F())
         except Exception as error:  # whatever Whoosh raises on a damaged index, the answer is the same
             raise IndexUnavailable(str(error)) from error
+
+    def index_version(self) -> str:
+        """What the index holds now, as a key: a commit or a rebuild changes it.
+
+        The generation alone would not do: a rebuilt index counts its
+        generations from the start again; its segments' names are new.
+        """
+        reader = self.searcher().reader()
+        segments = sorted(leaf.segment().segment_id() for leaf, _ in reader.leaf_readers() if leaf.segment())
+        return f"{reader.generation()}:{','.join(segments)}"
 
     @staticmethod
     def _up_to_date(searcher) -> bool:

@@ -122,6 +122,12 @@ class SearchForm(DateRangeForm):
         ]
 
     @property
+    def question(self) -> tuple:
+        """What the parameters ask, as a key: the words, the filters, the period and the order."""
+        filters = tuple(sorted((facet, tuple(values)) for facet, values in self.filters.items()))
+        return (self.cleaned_data["q"], filters, self.period, self.order)
+
+    @property
     def order(self) -> str:
         """The order asked for, by its URL value."""
         return self.cleaned_data.get("sort") or next(iter(SORTS))

@@ -2,7 +2,8 @@
 
 Both ``search.views.SearchView`` and ``search.api.SearchAPIView`` call
 ``run_search``: the parameters are checked by ``SearchForm``, the search runs
-once (``results.run``: a page, the count, the facets, a suggestion) and its
+once (``results.run``: a page, the count, the facets, a suggestion), or its
+answer is reused until the index changes (``answers``), and its
 surroundings are shaped (``shaping``). The views only render the outcome.
 """
 
@@ -16,7 +17,7 @@ from archive.latin_names import is_latin, resembling
 from archive.paging import PageLinks, url_with
 from archive.timeline import Timeline, timeline
 
-from . import conf, results, shaping
+from . import answers, conf, results, shaping
 from .backends import IndexUnavailable
 from .forms import SearchForm
 
@@ -59,7 +60,10 @@ def run_search(
     if not form.is_bound or not form.is_valid() or (form.is_empty and not run_when_empty):
         return SearchOutcome(form)
     try:
-        page = results.run(form.search(), params.get("page"), conf.get("PAGE_SIZE"))
+        number, size = params.get("page"), conf.get("PAGE_SIZE")
+        page = answers.remembered(
+            (form.question, number, size), lambda: results.run(form.search(), number, size)
+        )
     except IndexUnavailable:
         return SearchOutcome(form, unavailable=True)
     shown = shaping.most_frequent(page.facets, conf.get("FACET_VALUES"))
