@@ -63,9 +63,9 @@ MOST_SUBJECT_WORDS = 5
 MOST_DATE_WORDS = 3
 # "في" inside an agreement's subject: "مذكرة تفاهم في مجال الطاقة".
 _FIELD = normalize("في")
+_FIELDS = frozenset(normalize(word) for word in "مجال مجالات ميدان".split())
 # A name opens with no word that ends in a pronoun; an office may: "رئيس مجلس إدارتها".
 _PRONOUNS = ("ها", "هم", "هما")
-_FIELDS = frozenset(normalize(word) for word in "مجال مجالات ميدان".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +80,8 @@ class SuggestedName:
 
 
 class Linker(Protocol):
+    """What the suggester asks of a gazetteer: the names it links in a text."""
+
     def find(self, text: str) -> list[Span]: ...
 
 
@@ -88,7 +90,7 @@ def suggest_names(text: str, gazetteer: Linker) -> list[SuggestedName]:
     reader = _Reader(text, list(words(text)), gazetteer.find(text))
     candidates = sorted(
         [*reader.people(), *reader.organizations(), *reader.agreements()],
-        key=lambda name: (name.start, name.start - name.end),
+        key=lambda name: (name.start, name.start - name.end),  # the longest first where two start together
     )
     kept: list[SuggestedName] = []
     for name in candidates:
@@ -181,9 +183,9 @@ class _Reader:
     def _name_end(self, first: int) -> int:
         """The end of a name from word ``first``: a given name and a family name, each of one or more words.
 
-        A word after بن or ولد, or one that makes a compound with the word before
-        ("عبد الله", "سيف الإسلام"), is part of the same part; a third part is
-        taken only when it opens with بن or ولد: "محمد ولد الشيخ الغزواني".
+        A word that makes a compound with the word before ("عبد الله", "سيف
+        الإسلام") is part of the same part, and so are بن or ولد and the word after
+        them: "فرحات بن قدارة" is one part, "محمد ولد الشيخ الغزواني" two.
         """
         end, parts = first, 0
         while (
@@ -193,9 +195,10 @@ class _Reader:
         ):
             before = self.word(end - 1) if end > first else ""
             word = self.word(end)
-            if not (before and (lineage(before) or joined_names(before, word))):
+            same_part = before and (lineage(word) or lineage(before) or joined_names(before, word))
+            if not same_part:
                 parts += 1
-                if parts > MOST_NAME_PARTS and not lineage(word):
+                if parts > MOST_NAME_PARTS:
                     break
             end += 1
         return end
@@ -227,11 +230,15 @@ class _Reader:
             prefix = organization_head(self.word(index))
             if prefix is None:
                 continue
-            end = index + 1
+            head_definite = self.word(index)[prefix:].startswith("ال") or glued_definite(self.word(index))
+            # A head without the article may govern another: "حزب جبهة التحرير الوطني".
+            first = index + 1
+            if not head_definite and self.joined(first) and organization_head(self.word(first)) == 0:
+                first += 1
+            end = first
             while end - index < MOST_ORGANIZATION_WORDS and self.joined(end) and self._qualifier(end):
                 end += 1
-            qualifiers = [self.word(position) for position in range(index + 1, end)]
-            head_definite = self.word(index)[prefix:].startswith("ال") or glued_definite(self.word(index))
+            qualifiers = [self.word(position) for position in range(first, end)]
             if not qualifiers or (not head_definite and not definite(qualifiers[0])):
                 continue  # "محكمة جزائرية" is a court, not a body's name
             if head_definite and all(nationality(word) for word in qualifiers):

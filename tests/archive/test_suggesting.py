@@ -64,6 +64,11 @@ def suggested(text: str) -> list[tuple[str, str, str]]:
             "a given name opens a name; an adjective after it is not part of it",
         ),
         (
+            "استقبل الرئيس الموريتاني محمد ولد الشيخ الغزواني الوفد.",
+            [("محمد ولد الشيخ الغزواني", "person", "الرئيس")],
+            "ولد and the word after it join the given name, even a word of office",
+        ),
+        (
             "ووليد اللافي حاضر.",
             [("وليد اللافي", "person", "وليد")],
             "the conjunction before a given name is left out",
@@ -110,6 +115,7 @@ def test_punctuation_ends_a_name_and_a_nationality_is_not_part_of_it():
         ),
         ("ونقلت وكالة الأنباء الجزائرية عن مصدر.", "وكالة الأنباء الجزائرية", "a head in the construct"),
         ("وأصدر مجلس الدولة الجزائري حكما.", "مجلس الدولة الجزائري", "a nationality qualifies a body"),
+        ("وقال حزب جبهة التحرير الوطني إن", "حزب جبهة التحرير الوطني", "a head governing another head"),
         ("واجتمع أعضاء للجنة العسكرية المشتركة اليوم.", "لجنة العسكرية المشتركة", "after ل; time ends it"),
         ("وقال بيان لمنظمة الصحة العالمية إن الوضع خطير.", "منظمة الصحة العالمية", "a function word ends it"),
     ],
