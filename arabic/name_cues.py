@@ -70,6 +70,11 @@ def is_given_name(word: str) -> bool:
     return any(rest in _GIVEN_NAMES for rest in _bare(word))
 
 
+def is_bare_given_name(word: str) -> bool:
+    """Whether a normalised word, as it stands, with no proclitic read off it, is a given name."""
+    return word in _GIVEN_NAMES
+
+
 # A country's name after one of these is part of another place's name: "نهر
 # النيجر" is a river, "بحيرة تشاد" a lake, "حوض النيجر" a basin, none of them
 # the country. "جمهورية النيجر" and "دولة ليبيا" are the country.

@@ -8,7 +8,10 @@ gazetteer of the database, and nothing is saved.
 
 A predicted mention is correct when its text, normalised, and its entity equal a
 marked mention of its paragraph not matched yet; a look-alike counts as linked
-when any predicted mention overlaps it.
+when any predicted mention overlaps it. The names the archive does not know are
+scored the same way against the names it suggests (``archive.suggesting``): an
+unknown name is suggested when a suggestion of its kind writes it, normalised,
+and a suggestion that writes none of them is a false one.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from arabic.normalization import normalize
 from . import numerals
 from .linking import Gazetteer
 from .models import ENTITY_MODELS, Entity
+from .suggesting import suggest_names
 
 FIELDS = ("text", "mentions", "lookalikes", "unknown")
 
@@ -72,8 +76,14 @@ class Score:
     lookalikes: int = 0
     lookalikes_linked: int = 0
     unknown: int = 0
+    suggested: int = 0
+    unknown_suggested: int = 0
     wrong: list[Link] = field(default_factory=list)
     missed: list[Link] = field(default_factory=list)
+    # Of the suggestions, those that are no unknown name, and the unknown names none suggests;
+    # a ``Link``'s slug is then the kind of name.
+    false_suggestions: list[Link] = field(default_factory=list)
+    unsuggested: list[Link] = field(default_factory=list)
 
     # With nothing linked, nothing was linked wrong; with nothing to find, nothing was missed.
     @property
@@ -83,6 +93,11 @@ class Score:
     @property
     def recall(self) -> float:
         return self.correct / self.gold if self.gold else 1.0
+
+    @property
+    def suggested_share(self) -> float:
+        """The share of the unknown names that are suggested."""
+        return self.unknown_suggested / self.unknown if self.unknown else 1.0
 
 
 def load_cases(path: str | Path) -> list[Case]:
@@ -187,12 +202,32 @@ def evaluate(cases: list[Case], gazetteer: Gazetteer | None = None) -> Score:
         score.lookalikes_linked += sum(
             any(span.start < end and start < span.end for span in found) for start, end in lookalikes
         )
-        score.unknown += len(case.unknown)
+        _score_suggestions(case, gazetteer, score)
     return score
 
 
 def _score_mentions(case: Case, predicted: list[Link], score: Score) -> None:
-    unmatched = [Link(case.line, m.text, m.label) for m in case.mentions]
+    wrong, unmatched = _compare(predicted, [Link(case.line, m.text, m.label) for m in case.mentions])
+    score.gold += len(case.mentions)
+    score.linked += len(predicted)
+    score.correct += len(predicted) - len(wrong)
+    score.wrong += wrong
+    score.missed += unmatched
+
+
+def _score_suggestions(case: Case, gazetteer: Gazetteer, score: Score) -> None:
+    suggested = [Link(case.line, name.text, name.kind) for name in suggest_names(case.text, gazetteer)]
+    false, unsuggested = _compare(suggested, [Link(case.line, u.text, u.label) for u in case.unknown])
+    score.unknown += len(case.unknown)
+    score.suggested += len(suggested)
+    score.unknown_suggested += len(suggested) - len(false)
+    score.false_suggestions += false
+    score.unsuggested += unsuggested
+
+
+def _compare(predicted: list[Link], marked: list[Link]) -> tuple[list[Link], list[Link]]:
+    """The predicted links that match no marked one, and the marked ones left; each marked one matches once."""
+    unmatched = list(marked)
     wrong = []
     for link in predicted:
         match = next((gold for gold in unmatched if _same(gold, link)), None)
@@ -200,11 +235,7 @@ def _score_mentions(case: Case, predicted: list[Link], score: Score) -> None:
             unmatched.remove(match)
         else:
             wrong.append(link)
-    score.gold += len(case.mentions)
-    score.linked += len(predicted)
-    score.correct += len(predicted) - len(wrong)
-    score.wrong += wrong
-    score.missed += unmatched
+    return wrong, unmatched
 
 
 def _same(gold: Link, predicted: Link) -> bool:

@@ -3,6 +3,7 @@
 import pytest
 
 from arabic.name_cues import (
+    is_bare_given_name,
     is_common_word,
     is_given_name,
     names_a_feature,
@@ -48,6 +49,12 @@ def test_titles_and_offices_are_recognised_with_their_proclitics(word, is_title,
 )
 def test_given_names(word, expected, why):
     assert is_given_name(n(word)) is expected, why
+
+
+def test_a_bare_given_name_reads_no_proclitic_off_the_word():
+    """ "لخالد" is ل and a given name, but as it stands no given name; "صالح" is one."""
+    assert is_bare_given_name(n("خالد")) and is_bare_given_name(n("صالح"))
+    assert not is_bare_given_name(n("لخالد")) and not is_bare_given_name(n("لصالح"))
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -234,3 +235,76 @@ def test_the_command_refuses_a_threshold_out_of_range_in_arabic(small_set, optio
 def test_the_command_reports_a_malformed_file_without_a_traceback(case_file):
     with pytest.raises(CommandError, match="السطر 1: ليس JSON صالحًا"):
         evaluate_linking(case_file("{not json"))
+
+
+@pytest.fixture
+def suggestion_set(case_file) -> str:
+    """Three paragraphs whose suggestions are counted by hand.
+
+    1. The minister is suggested and marked: found. The agency is suggested as a
+       body but marked as a person: the kind differs, so it is a false suggestion
+       and the marked name is not suggested.
+    2. No cue before the name: not suggested.
+    3. A name suggested that nobody marked: a false suggestion.
+    Unknown 3, suggested 3, found 1 (a third); false suggestions 2.
+    """
+    return case_file(
+        {
+            "text": "وقال وزير الخارجية عثمان الجرندي إن وكالة الأنباء التونسية نقلت الخبر.",
+            "unknown": [
+                {"text": "عثمان الجرندي", "kind": "person"},
+                {"text": "وكالة الأنباء التونسية", "kind": "person"},
+            ],
+        },
+        {"text": "وزار الوفد فرحات قدارة.", "unknown": [{"text": "فرحات قدارة", "kind": "person"}]},
+        {"text": "واستقبل الرئيس محمد سالم الوفد."},
+    )
+
+
+def test_the_score_counts_the_unknown_names_suggested_and_the_false_suggestions(suggestion_set):
+    score = evaluate(load_cases(suggestion_set))
+    assert (score.unknown, score.suggested, score.unknown_suggested) == (3, 3, 1)
+    assert score.suggested_share == pytest.approx(1 / 3)
+    assert score.false_suggestions == [
+        Link(1, "وكالة الأنباء التونسية", "organization"),
+        Link(3, "محمد سالم", "person"),
+    ]
+    assert score.unsuggested == [
+        Link(1, "وكالة الأنباء التونسية", "person"),
+        Link(2, "فرحات قدارة", "person"),
+    ]
+
+
+def test_an_unknown_name_is_suggested_whatever_its_diacritics(case_file):
+    path = case_file(
+        {
+            "text": "وقال وزيرُ الخارجيةِ عثمانُ الجرنديُّ إنّ",
+            "unknown": [{"text": "عثمانُ الجرنديُّ", "kind": "person"}],
+        }
+    )
+    assert evaluate(load_cases(path)).suggested_share == 1
+
+
+def test_with_no_unknown_name_none_is_missing():
+    assert evaluate([]).suggested_share == 1
+
+
+def test_the_command_prints_the_suggestions_and_with_verbosity_each_error(suggestion_set):
+    table = evaluate_linking(suggestion_set)
+    for label, value in [
+        ("أسماء لا يعرفها الأرشيف", "3"),
+        ("اقتُرح منها", "1 (33.3%)"),
+        ("اقتراحات ليست منها", "2 من 3"),
+    ]:
+        assert any(row.startswith(label) and row.endswith(value) for row in table.splitlines()), label
+    details = evaluate_linking(suggestion_set, "--verbosity", "2")
+    assert "اقتراح خاطئ، السطر 3: «محمد سالم» (person)" in details
+    assert "لم يُقترح، السطر 2: «فرحات قدارة» (person)" in details
+
+
+def test_the_command_holds_the_suggestions_to_their_threshold(suggestion_set):
+    assert "اقتُرح منها" in evaluate_linking(suggestion_set, "--min-suggested", "0.3")
+    with pytest.raises(CommandError, match=re.escape("اقتُرح 33.3% من الأسماء غير المعروفة، دون 50.0%")):
+        evaluate_linking(suggestion_set, "--min-suggested", "0.5")
+    with pytest.raises(CommandError, match="«2» ليست نسبة"):
+        evaluate_linking(suggestion_set, "--min-suggested", "2")

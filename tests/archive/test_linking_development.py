@@ -19,6 +19,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from archive.evaluation import evaluate, load_cases
 from archive.linking import Gazetteer, link_mentions
 from archive.models import Article
 
@@ -96,3 +97,15 @@ def test_development_figures(development_scores):
     assert totals["lookalikes_linked"] == 0
     assert precision >= 0.97
     assert recall >= 0.95
+
+
+def test_development_suggestions(db):
+    """Most names the archive does not know are suggested, and few suggestions are not such names."""
+    call_command("loaddata", "entities", verbosity=0)
+    score = evaluate(load_cases(DEVELOPMENT))
+    print(
+        f"\nunknown names suggested {score.suggested_share:.3f} ({score.unknown_suggested}/{score.unknown}), "
+        f"false suggestions {len(score.false_suggestions)}/{score.suggested}"
+    )
+    assert score.suggested_share >= 0.6
+    assert len(score.false_suggestions) <= 0.15 * score.suggested

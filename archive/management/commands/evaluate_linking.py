@@ -1,4 +1,4 @@
-"""``manage.py evaluate_linking PATH``: the linker's precision and recall on marked paragraphs."""
+"""``manage.py evaluate_linking PATH``: the linker's precision and recall on marked paragraphs, and the names it suggests."""
 
 from argparse import ArgumentTypeError
 
@@ -37,8 +37,24 @@ class Command(BaseCommand):
         parser.add_argument(
             "--max-lookalikes", type=count, metavar="N", help="أكثر عدد مقبول من أشباه الأسماء المربوطة"
         )
+        parser.add_argument(
+            "--min-suggested",
+            type=fraction,
+            metavar="S",
+            help="أدنى نسبة مقبولة من الأسماء التي لا يعرفها الأرشيف واقتُرحت (0 إلى 1)",
+        )
 
-    def handle(self, *args, path: str, verbosity: int, min_precision, min_recall, max_lookalikes, **options):
+    def handle(
+        self,
+        *args,
+        path: str,
+        verbosity: int,
+        min_precision,
+        min_recall,
+        max_lookalikes,
+        min_suggested,
+        **options,
+    ):
         try:
             score = evaluate(load_cases(path))
         except CaseFileError as error:
@@ -46,7 +62,7 @@ class Command(BaseCommand):
         self._table(score)
         if verbosity >= 2:
             self._details(score)
-        if shortfalls := self._shortfalls(score, min_precision, min_recall, max_lookalikes):
+        if shortfalls := self._shortfalls(score, min_precision, min_recall, max_lookalikes, min_suggested):
             raise CommandError("لم يبلغ الربط الحدود: " + "؛ ".join(shortfalls) + ".")
 
     def _table(self, score: Score) -> None:
@@ -61,9 +77,14 @@ class Command(BaseCommand):
                 "أشباه أسماء رُبطت",
                 f"{number(score.lookalikes_linked)} من {number(score.lookalikes)}",
             ),
+            ("أسماء لا يعرفها الأرشيف", number(score.unknown)),
             (
-                "أسماء لا يعرفها الأرشيف",
-                f"{number(score.unknown)} (لا تُقيَّم: الأرشيف لا يقترح أسماء بعد)",
+                "اقتُرح منها",
+                f"{number(score.unknown_suggested)} ({percent(score.suggested_share)})",
+            ),
+            (
+                "اقتراحات ليست منها",
+                f"{number(len(score.false_suggestions))} من {number(score.suggested)}",
             ),
         ]
         width = max(len(label) for label, _ in rows)
@@ -75,10 +96,18 @@ class Command(BaseCommand):
             self.stdout.write(f"ربط خاطئ، السطر {number(link.line)}: «{link.text}» ← {link.slug}")
         for link in score.missed:
             self.stdout.write(f"فائت، السطر {number(link.line)}: «{link.text}» ({link.slug})")
+        for link in score.false_suggestions:
+            self.stdout.write(f"اقتراح خاطئ، السطر {number(link.line)}: «{link.text}» ({link.slug})")
+        for link in score.unsuggested:
+            self.stdout.write(f"لم يُقترح، السطر {number(link.line)}: «{link.text}» ({link.slug})")
 
     @staticmethod
     def _shortfalls(
-        score: Score, min_precision: float | None, min_recall: float | None, max_lookalikes: int | None
+        score: Score,
+        min_precision: float | None,
+        min_recall: float | None,
+        max_lookalikes: int | None,
+        min_suggested: float | None,
     ) -> list[str]:
         shortfalls = []
         if min_precision is not None and score.precision < min_precision:
@@ -88,5 +117,9 @@ class Command(BaseCommand):
         if max_lookalikes is not None and score.lookalikes_linked > max_lookalikes:
             shortfalls.append(
                 f"رُبط {number(score.lookalikes_linked)} من أشباه الأسماء، والحد {number(max_lookalikes)}"
+            )
+        if min_suggested is not None and score.suggested_share < min_suggested:
+            shortfalls.append(
+                f"اقتُرح {percent(score.suggested_share)} من الأسماء غير المعروفة، دون {percent(min_suggested)}"
             )
         return shortfalls

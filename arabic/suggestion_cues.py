@@ -1,0 +1,210 @@
+"""Words that open or close a name the archive does not know yet: titles, heads of bodies, agreements.
+
+The suggester (``archive.suggesting``) reads a title and the name after it, a
+ministry's head word and the words that qualify it, an agreement's description
+and its year. Each list is data, written as a reader writes it and normalised
+once here; each test takes a normalised word, with any proclitic ("والرئيس",
+"لمنظمة"), and answers for the word without it. This module only knows Arabic.
+"""
+
+from __future__ import annotations
+
+from .dates import MONTH_NAMES, WEEKDAYS
+from .normalization import normalize, strip_marks
+from .stemming import proclitic_readings
+
+
+def _normalized(text: str) -> frozenset[str]:
+    return frozenset(normalize(word) for word in text.split())
+
+
+def _with_article(bare: frozenset[str]) -> frozenset[str]:
+    return bare | {"ال" + word for word in bare}
+
+
+def _reading_in(word: str, words: frozenset[str]) -> int | None:
+    """The length of the proclitics before a reading of ``word`` found in ``words``, or None."""
+    return next((length for length, rest in proclitic_readings(word) if rest in words), None)
+
+
+# Titles and offices a person's name follows: "استقبل الرئيس محمد ولد الغزواني",
+# "وزير الخارجية رمطان لعمامرة", "السفير الجزائري لدى ليبيا سليمان شنين",
+# "المبعوث الأممي عبد الله باتيلي", "العقيد محمد الصادق", "السيدة نجلاء بودن".
+_PERSON_TITLES = _with_article(
+    _normalized(
+        """
+        رئيس رئيسة نائب وزير وزيرة أمين أمينة مفوض مبعوث مبعوثة سفير سفيرة قنصل مدير مديرة
+        ناطق متحدث مستشار مستشارة محافظ والي قائد زعيم عضو نائبة رئيسا رئيسها
+        جنرال عقيد لواء مشير فريق عميد رائد ملك أمير شيخ سيد سيدة
+        دكتور روائي كاتب صحفي
+        """
+    )
+)
+
+
+def person_title(word: str) -> int | None:
+    """The length of the proclitics before a title or an office a person's name may follow, or None."""
+    return _reading_in(word, _PERSON_TITLES)
+
+
+# Nouns of office and of the people around an office, never the first word of a
+# name: "استقبل الرئيس نظيره التونسي", "التقى الوزير وفدا".
+_OFFICE_NOUNS = _PERSON_TITLES | _with_article(
+    _normalized(
+        """
+        نظير نظيره نظيرته نظيرها ضيف ضيفه وفد وفدا مسؤول مسؤولين مسؤولون نظراء رؤساء وزراء سفراء
+        حكومة دولة جمهورية مملكة رئاسة منصب منصبه حكم ولاية عهدة
+        """
+    )
+)
+
+
+def office_noun(word: str) -> bool:
+    """Whether a normalised word names an office or its holder, not a person."""
+    return _reading_in(word, _OFFICE_NOUNS) is not None
+
+
+# Words of an office between its title and the holder's name, besides those with
+# the article: "الفريق أول", "رئيس أركان الجيش", "الناطق باسم الوزارة", "السفير
+# لدى ليبيا", "المبعوث إلى ليبيا", "رئيس مجلس النواب".
+_OFFICE_WORDS = _normalized("أول أركان باسم")
+# Prepositions that place an office; the word after them belongs to it too.
+_OFFICE_PLACES = _normalized("لدى إلى")
+
+
+def office_place(word: str) -> bool:
+    """Whether a normalised word places an office ("السفير لدى ليبيا"), taking the next word with it."""
+    return word in _OFFICE_PLACES
+
+
+def office_word(word: str) -> bool:
+    """Whether a normalised word without the article may stand between a title and a name."""
+    return word in _OFFICE_WORDS or office_noun(word) or organization_head(word) is not None
+
+
+# Head words of a body's name, qualified by what follows: "وزارة الخارجية
+# التونسية", "مجلس النواب الليبي", "بعثة الأمم المتحدة للدعم في ليبيا",
+# "المفوضية الوطنية العليا للانتخابات", "حزب جبهة التحرير الوطني".
+_ORGANIZATION_HEADS = _with_article(
+    _normalized(
+        """
+        وزارة مجلس بعثة هيئة منظمة جهاز لجنة حزب حركة مؤسسة وكالة اتحاد حكومة مفوضية
+        محكمة مصرف بنك شركة جبهة جمعية صندوق برلمان مديرية رابطة نقابة منتدى تحالف
+        """
+    )
+)
+
+
+def organization_head(word: str) -> int | None:
+    """The length of the proclitics before a body's head word ("لمنظمة" gives 1), or None."""
+    return _reading_in(word, _ORGANIZATION_HEADS)
+
+
+# Head words of an agreement, and the second word of a two-word one: "اتفاقية
+# التعاون الأمني الموقعة سنة 2012", "مذكرة تفاهم في مجال الطاقة الموقعة عام 2022".
+_AGREEMENT_HEADS = _with_article(_normalized("اتفاق اتفاقية معاهدة بروتوكول ميثاق"))
+_AGREEMENT_PAIRS = {normalize("مذكرة"): _with_article(_normalized("تفاهم"))}
+
+
+def agreement_head(word: str, following: str = "") -> tuple[int, int] | None:
+    """(proclitic length, words) of an agreement's head at ``word``, its next word ``following``, or None."""
+    length = _reading_in(word, _AGREEMENT_HEADS)
+    if length is not None:
+        return length, 1
+    for head, seconds in _AGREEMENT_PAIRS.items():
+        length = _reading_in(word, _with_article(frozenset({head})))
+        if length is not None and following in seconds:
+            return length, 2
+    return None
+
+
+# What an agreement's description holds between its subject and its year:
+# "بين البلدين الموقعة في 12 أوت 2012", "الموقع عام 2001".
+_AGREEMENT_PARTIES = _normalized("بين البلدين الطرفين الجانبين الدولتين")
+_AGREEMENT_SIGNING = _normalized("الموقع الموقعة الموقعين الموقعتين المبرم المبرمة")
+_AGREEMENT_WHEN = _normalized("في سنة عام بتاريخ")
+_MONTHS = frozenset(normalize(word) for names in MONTH_NAMES for name in names for word in name.split())
+
+
+def agreement_parties(word: str) -> bool:
+    return word in _AGREEMENT_PARTIES
+
+
+def agreement_signing(word: str) -> bool:
+    return word in _AGREEMENT_SIGNING
+
+
+def agreement_when(word: str) -> bool:
+    """Whether a normalised word stands before an agreement's date: في، سنة، عام، a month."""
+    return word in _AGREEMENT_WHEN or word in _MONTHS
+
+
+# Words that end a name: verbs of reporting and of visits, words of time, the
+# adverbs and prepositions that the function words leave out, and the adjectives
+# that follow a name. "وصل الوزير محمد الحافي أمس", "التقى السفير علي بودن الأحد",
+# "عاد الزعيم علي سالم بعد سنوات", "الإفراج عن هانيبال القذافي المحتجز في لبنان".
+# Verbs are written in the past (masculine and feminine) and the present.
+_VERBS = _normalized(
+    """
+    قال قالت يقول تقول أكد أكدت يؤكد تؤكد أعلن أعلنت يعلن تعلن أضاف أضافت يضيف تضيف
+    أوضح أوضحت يوضح توضح أشار أشارت يشير تشير دعا دعت يدعو تدعو شدد شددت يشدد تشدد
+    استقبل استقبلت يستقبل تستقبل التقى التقت يلتقي تلتقي بحث بحثت يبحث تبحث زار زارت يزور تزور
+    وصل وصلت يصل تصل غادر غادرت يغادر تغادر صرح صرحت يصرح تصرح اعتبر اعتبرت يعتبر تعتبر
+    أعرب أعربت يعرب تعرب أجرى أجرت يجري تجري ترأس ترأست يترأس تترأس تلقى تلقت يتلقى تتلقى
+    عقد عقدت يعقد تعقد وقع وقعت يوقع توقع جدد جددت يجدد تجدد نقل نقلت ينقل تنقل
+    يقوم تقوم قام قامت سيتوجه سيزور سيلتقي توجه توجهت يتوجه عاد عادت يعود تعود
+    """
+)
+_TIME_WORDS = (
+    _normalized(
+        """
+        اليوم أمس غدا الليلة صباح مساء الأسبوع الشهر العام السنة الماضي الماضية المقبل المقبلة
+        الجاري الحالي الحالية مؤخرا لاحقا سابقا أيضا
+        """
+    )
+    | _normalized(" ".join(WEEKDAYS))
+    | _MONTHS
+)
+_ADVERBS = _normalized("بعد قبل عبر حول دون نحو أمام خلف وراء عقب إثر رغم بسبب ضمن حيث برفقة بحضور آخر أخرى")
+_AFTER_NAMES = _normalized(
+    """
+    السابق السابقة الأسبق الجديد الجديدة المحتجز المعتقل المقيم المكلف المكلفة المعين المعينة
+    المنتخب المنتخبة المؤقت المؤقتة الراحل الراحلة
+    """
+)
+
+
+def ends_a_name(word: str) -> bool:
+    """Whether a normalised word is a verb, a word of time, an adverb or an adjective a name never holds."""
+    return any(
+        rest in _VERBS or rest in _TIME_WORDS or rest in _ADVERBS or rest in _AFTER_NAMES
+        for _, rest in proclitic_readings(word)
+    )
+
+
+def definite(word: str) -> bool:
+    """Whether a normalised word carries the article, alone or after a proclitic ("للانتخابات")."""
+    return any(rest.startswith("ال") and len(rest) > 3 for _, rest in proclitic_readings(word))
+
+
+def glued_definite(word: str) -> bool:
+    """Whether a normalised word is the article after a glued proclitic ("والتهيئة", "للدولة"), never a name's."""
+    return not word.startswith("ال") and definite(word)
+
+
+def prepositional(word: str, written: str, first: bool) -> bool:
+    """Whether a word as written is ب (or, opening a name, ل) and a feminine noun: "بجائزة", "لمنطقة".
+
+    Such a word is a phrase no name is; inside a name ل may begin a surname ("رمطان لعمامرة").
+    """
+    bare = strip_marks(written)
+    return bare.startswith("ب" if not first else ("ب", "ل")) and bare.endswith("ة") and len(word) >= 5
+
+
+# Words of lineage that join the next word to them: "فرحات بن قدارة", "محمد ولد الغزواني".
+_LINEAGE = _normalized("بن ابن بنت ولد")
+
+
+def lineage(word: str) -> bool:
+    """Whether a normalised word is بن, ابن, بنت or ولد, which opens a name's next part."""
+    return word in _LINEAGE

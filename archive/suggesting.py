@@ -1,0 +1,319 @@
+"""Suggested names: spans a text gives the words of a name that the archive does not know.
+
+The linker finds the names the gazetteer holds; this module reads the cues
+around the others (``arabic.suggestion_cues``) so that an editor can add them:
+
+- a title or an office, then a name of two to four words: "وزير الخارجية
+  التونسي عثمان الجرندي" (the office's own words, "الخارجية التونسي", are
+  not the name, nor is a nationality, a verb or a word of time after it);
+- a given name, then the rest of a name: "هانيبال القذافي";
+- a body's head word and the words that qualify it: "المفوضية الوطنية العليا
+  للانتخابات", stopping at a preposition, a verb or punctuation;
+- an agreement described with its year: "اتفاقية التعاون الأمني بين البلدين
+  الموقعة سنة 2012".
+
+It reads one text and knows nothing of the database; a span that overlaps a
+name the gazetteer links is never suggested. Every cue looks a bounded number
+of words ahead, so a text of any length is read in linear time.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Protocol
+
+from arabic.compounds import joined_names, written_length
+from arabic.function_words import is_stop_word
+from arabic.name_cues import is_bare_given_name, nationality
+from arabic.normalization import Word, ends_with_tanween, normalize, strip_marks, words
+from arabic.stemming import proclitic_readings
+from arabic.suggestion_cues import (
+    agreement_head,
+    agreement_parties,
+    agreement_signing,
+    agreement_when,
+    definite,
+    ends_a_name,
+    glued_definite,
+    lineage,
+    office_noun,
+    office_place,
+    office_word,
+    organization_head,
+    person_title,
+    prepositional,
+)
+
+from .linking_rules import Span
+
+PERSON, ORGANIZATION, AGREEMENT = "person", "organization", "agreement"
+# A person's name is two to four words: "عثمان الجرندي", "محمد ولد الشيخ الغزواني".
+FEWEST_NAME_WORDS, MOST_NAME_WORDS = 2, 4
+# Its parts: a given name and a family name ("أحمد أبو الغيط" is two parts, "أبو الغيط" one).
+MOST_NAME_PARTS = 2
+# The words of an office between a title and the name: "رئيس أركان الجيش الوطني الشعبي".
+MOST_OFFICE_WORDS = 5
+# "وزارة الداخلية والجماعات المحلية والتهيئة العمرانية" is six words.
+MOST_ORGANIZATION_WORDS = 7
+# The words describing an agreement before its date: "التعاون الأمني ومكافحة الإرهاب".
+MOST_SUBJECT_WORDS = 5
+# "في 12 أوت" before the year.
+MOST_DATE_WORDS = 3
+# "في" inside an agreement's subject: "مذكرة تفاهم في مجال الطاقة".
+_FIELD = normalize("في")
+_FIELDS = frozenset(normalize(word) for word in "مجال مجالات ميدان".split())
+# A name opens with no word that ends in a pronoun; an office may: "رئيس مجلس إدارتها".
+_PRONOUNS = ("ها", "هم", "هما")
+
+
+@dataclass(frozen=True, slots=True)
+class SuggestedName:
+    """A name written at ``start:end`` of a text, of ``kind``, that the word ``cue`` suggested."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    cue: str
+
+
+class Linker(Protocol):
+    """What the suggester asks of a gazetteer: the names it links in a text."""
+
+    def find(self, text: str) -> list[Span]: ...
+
+
+def suggest_names(text: str, gazetteer: Linker) -> list[SuggestedName]:
+    """The names ``text`` writes after a cue that the gazetteer does not link, in order, none overlapping."""
+    reader = _Reader(text, list(words(text)), gazetteer.find(text))
+    candidates = sorted(
+        [*reader.people(), *reader.organizations(), *reader.agreements()],
+        key=lambda name: (name.start, name.start - name.end),  # the longest first where two start together
+    )
+    kept: list[SuggestedName] = []
+    for name in candidates:
+        if not kept or name.start >= kept[-1].end:
+            kept.append(name)
+    return kept
+
+
+class _Reader:
+    def __init__(self, text: str, tokens: list[Word], linked: list[Span]):
+        self.text = text
+        self.tokens = tokens
+        ends = [token.end for token in tokens]
+        self.linked = [False] * len(tokens)
+        for span in linked:
+            index = bisect.bisect_right(ends, span.start)
+            while index < len(tokens) and tokens[index].start < span.end:
+                self.linked[index] = True
+                index += 1
+
+    def word(self, index: int) -> str:
+        return self.tokens[index].text
+
+    def written(self, index: int) -> str:
+        return self.text[self.tokens[index].start : self.tokens[index].end]
+
+    def joined(self, index: int) -> bool:
+        """Whether word ``index`` exists and follows the word before it with no punctuation between."""
+        if not 0 < index < len(self.tokens):
+            return False
+        return not self.text[self.tokens[index - 1].end : self.tokens[index].start].strip()
+
+    def suggestion(
+        self, first: int, end: int, prefix: int, kind: str, cue: tuple[int, int]
+    ) -> SuggestedName | None:
+        """Words ``first`` to ``end`` after ``prefix`` letters of proclitics, unless the gazetteer links one.
+
+        ``cue`` is the index of the word that suggested them and the length of its proclitics.
+        """
+        if any(self.linked[first:end]):
+            return None
+        start = self.tokens[first].start + written_length(self.written(first), prefix)
+        stop = self.tokens[end - 1].end
+        cue_index, cue_prefix = cue
+        cue_written = self.written(cue_index)
+        cue_word = cue_written[written_length(cue_written, cue_prefix) :]
+        return SuggestedName(start, stop, self.text[start:stop], kind, cue_word)
+
+    # People
+
+    def people(self) -> Iterator[SuggestedName]:
+        for index in range(len(self.tokens)):
+            title = person_title(self.word(index))
+            if title is not None:
+                first = self._after_office(index + 1)
+                if self.joined(first):
+                    yield from self._person(first, cue=(index, title))
+            elif (prefix := self._given_name(index)) is not None:
+                yield from self._person(index, cue=(index, prefix), prefix=prefix)
+
+    def _after_office(self, index: int) -> int:
+        """The first word after an office's own words: "الخارجية الجزائري", "لدى ليبيا", "مجلس إدارتها"."""
+        for _ in range(MOST_OFFICE_WORDS):
+            word = self.word(index) if self.joined(index) else ""
+            if word and office_place(word) and self.joined(index + 1):
+                index += 2
+            elif word and (definite(word) or nationality(word) or office_word(word) or self._pronoun(index)):
+                index += 1
+            else:
+                break
+        return index
+
+    def _pronoun(self, index: int) -> bool:
+        """Whether word ``index`` ends in a pronoun, as an office's words may ("مجلس إدارتها") and a name does not."""
+        return strip_marks(self.written(index)).endswith(_PRONOUNS)
+
+    def _given_name(self, index: int) -> int | None:
+        """The length of a conjunction before a given name that opens a name ("وهانيبال"), or None."""
+        word = self.word(index)
+        for length, rest in proclitic_readings(word):
+            if word[:length] in ("", "و", "ف") and is_bare_given_name(rest) and not rest.startswith("ال"):
+                return length
+        return None
+
+    def _person(self, first: int, cue: tuple[int, int], prefix: int = 0) -> Iterator[SuggestedName]:
+        end = self._name_end(first)
+        if end - first >= FEWEST_NAME_WORDS and (name := self.suggestion(first, end, prefix, PERSON, cue)):
+            yield name
+
+    def _name_end(self, first: int) -> int:
+        """The end of a name from word ``first``: a given name and a family name, each of one or more words.
+
+        A word that makes a compound with the word before ("عبد الله", "سيف
+        الإسلام") is part of the same part, and so are بن or ولد and the word after
+        them: "فرحات بن قدارة" is one part, "محمد ولد الشيخ الغزواني" two.
+        """
+        end, parts = first, 0
+        while (
+            end - first < MOST_NAME_WORDS
+            and (end == first or self.joined(end))
+            and self._name_word(end, end == first)
+        ):
+            before = self.word(end - 1) if end > first else ""
+            word = self.word(end)
+            same_part = before and (lineage(word) or lineage(before) or joined_names(before, word))
+            if not same_part:
+                parts += 1
+                if parts > MOST_NAME_PARTS:
+                    break
+            end += 1
+        return end
+
+    def _name_word(self, index: int, first: bool) -> bool:
+        """Whether word ``index`` may be part of a person's name (its first word, when ``first``)."""
+        if index >= len(self.tokens):
+            return False
+        word, written = self.word(index), self.written(index)
+        after_lineage = not first and lineage(self.word(index - 1))
+        return not (
+            any(char.isdigit() for char in word)
+            or is_stop_word(word, written)
+            or ends_with_tanween(written)
+            or (office_noun(word) and not after_lineage)
+            or (first and self._pronoun(index))
+            or nationality(word)
+            or ends_a_name(word)
+            or prepositional(word, written, first)
+            or glued_definite(word)
+            or organization_head(word) is not None
+            or (first and definite(word) and self._given_name(index) is None)
+        )
+
+    # Organisations
+
+    def organizations(self) -> Iterator[SuggestedName]:
+        for index in range(len(self.tokens)):
+            prefix = organization_head(self.word(index))
+            if prefix is None:
+                continue
+            head_definite = self.word(index)[prefix:].startswith("ال") or glued_definite(self.word(index))
+            # A head without the article may govern another: "حزب جبهة التحرير الوطني".
+            first = index + 1
+            if not head_definite and self.joined(first) and organization_head(self.word(first)) == 0:
+                first += 1
+            end = first
+            while end - index < MOST_ORGANIZATION_WORDS and self.joined(end) and self._qualifier(end):
+                end += 1
+            qualifiers = [self.word(position) for position in range(first, end)]
+            if not qualifiers or (not head_definite and not definite(qualifiers[0])):
+                continue  # "محكمة جزائرية" is a court, not a body's name
+            if head_definite and all(nationality(word) for word in qualifiers):
+                continue  # "الحكومة الليبية" is the government, not a name
+            if name := self.suggestion(index, end, prefix, ORGANIZATION, cue=(index, prefix)):
+                yield name
+
+    def _qualifier(self, index: int) -> bool:
+        """Whether word ``index`` qualifies a body's head: a noun or an adjective with the article, a nationality."""
+        word, written = self.word(index), self.written(index)
+        return (
+            (definite(word) or nationality(word) is not None)
+            and not is_stop_word(word, written)
+            and not ends_a_name(word)
+            and not ends_with_tanween(written)
+        )
+
+    # Agreements
+
+    def agreements(self) -> Iterator[SuggestedName]:
+        for index in range(len(self.tokens)):
+            following = self.word(index + 1) if self.joined(index + 1) else ""
+            head = agreement_head(self.word(index), following)
+            if head is None:
+                continue
+            prefix, head_words = head
+            end = self._dated(self._subject(index + head_words))
+            if end is not None and (
+                name := self.suggestion(index, end, prefix, AGREEMENT, cue=(index, prefix))
+            ):
+                yield name
+
+    def _subject(self, index: int) -> int | None:
+        """The first word after an agreement's subject ("التعاون الأمني"), or None when it has none."""
+        start = index
+        while index - start < MOST_SUBJECT_WORDS and self.joined(index):
+            word = self.word(index)
+            if word == _FIELD and self.joined(index + 1) and self.word(index + 1) in _FIELDS:
+                index += 2
+            elif self._name_word_of_agreement(index):
+                index += 1
+            else:
+                break
+        return index if index > start else None
+
+    def _name_word_of_agreement(self, index: int) -> bool:
+        word = self.word(index)
+        return not (
+            any(char.isdigit() for char in word)
+            or is_stop_word(word, self.written(index))
+            or ends_a_name(word)
+            or agreement_signing(word)
+            or agreement_when(word)
+        )
+
+    def _dated(self, index: int | None) -> int | None:
+        """The end of "بين البلدين الموقعة في 12 أوت 2012" from ``index``, or None when no year follows."""
+        if index is None:
+            return None
+        if self.joined(index + 1) and self.word(index) == "بين" and agreement_parties(self.word(index + 1)):
+            index += 2
+        if self.joined(index) and agreement_signing(self.word(index)):
+            index += 1
+        for _ in range(MOST_DATE_WORDS):
+            if not (self.joined(index) and (agreement_when(self.word(index)) or _day(self.word(index)))):
+                break
+            index += 1
+        if self.joined(index) and _year(self.word(index)):
+            return index + 1
+        return None
+
+
+def _day(word: str) -> bool:
+    return word.isdecimal() and len(word) <= 2
+
+
+def _year(word: str) -> bool:
+    return word.isdecimal() and len(word) == 4

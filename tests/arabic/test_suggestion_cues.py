@@ -1,0 +1,109 @@
+"""arabic.suggestion_cues: the words that open and close a name the archive does not know."""
+
+import pytest
+
+from arabic.normalization import normalize
+from arabic.suggestion_cues import (
+    agreement_head,
+    definite,
+    ends_a_name,
+    glued_definite,
+    lineage,
+    office_noun,
+    office_word,
+    organization_head,
+    person_title,
+    prepositional,
+)
+
+
+def n(text: str) -> str:
+    return normalize(text)
+
+
+@pytest.mark.parametrize(
+    ("word", "proclitics", "why"),
+    [
+        ("الرئيس", 0, "a title with the article"),
+        ("والسفيرة", 1, "after و, in the feminine"),
+        ("للمبعوث", 1, "ل before the article"),
+        ("العقيد", 0, "a rank"),
+        ("الجزائري", None, "a nationality is no title"),
+        ("محمد", None, "a given name is no title"),
+    ],
+)
+def test_titles_are_read_with_their_proclitics(word, proclitics, why):
+    assert person_title(n(word)) == proclitics, why
+
+
+@pytest.mark.parametrize(
+    ("word", "proclitics", "why"),
+    [
+        ("وزارة", 0, "a ministry, not و + زارة"),
+        ("لمنظمة", 1, "after ل"),
+        ("والمجلس", 1, "after و, with the article"),
+        ("بالبرلمان", 1, "after ب, with the article"),
+        ("الوزير", None, "a minister is a person's title"),
+    ],
+)
+def test_heads_of_bodies_are_read_with_their_proclitics(word, proclitics, why):
+    assert organization_head(n(word)) == proclitics, why
+
+
+def test_an_agreement_head_is_one_word_or_a_memorandum_and_its_understanding():
+    assert agreement_head(n("واتفاقية")) == (1, 1)
+    assert agreement_head(n("مذكرة"), n("تفاهم")) == (0, 2)
+    assert agreement_head(n("مذكرة"), n("اعتقال")) is None
+    assert agreement_head(n("التعاون")) is None
+
+
+@pytest.mark.parametrize(
+    ("word", "ends", "why"),
+    [
+        ("قال", True, "a verb of reporting"),
+        ("وأكدت", True, "a verb after و, in the feminine"),
+        ("أمس", True, "a word of time"),
+        ("الأحد", True, "a weekday"),
+        ("أوت", True, "a month in the Maghreb's spelling"),
+        ("بعد", True, "an adverb the function words leave out"),
+        ("السابق", True, "an adjective that follows a name"),
+        ("لعمامرة", False, "a surname that starts like ل"),
+        ("بوقادوم", False, "a surname that starts like ب"),
+    ],
+)
+def test_words_that_end_a_name(word, ends, why):
+    assert ends_a_name(n(word)) is ends, why
+
+
+@pytest.mark.parametrize(
+    ("word", "is_definite", "is_glued", "why"),
+    [
+        ("الخارجية", True, False, "the article"),
+        ("للانتخابات", True, True, "ل before the article"),
+        ("والتهيئة", True, True, "و before the article"),
+        ("اللافي", True, False, "a surname with the article"),
+        ("لعمامرة", False, False, "ل that is the surname's own"),
+        ("الي", False, False, "too short to carry the article"),
+    ],
+)
+def test_the_article_alone_or_after_a_proclitic(word, is_definite, is_glued, why):
+    assert (definite(n(word)), glued_definite(n(word))) == (is_definite, is_glued), why
+
+
+def test_nouns_and_words_of_office_are_no_names():
+    assert office_noun(n("نظيره")) and office_noun(n("الوفد"))
+    assert office_word(n("أركان")) and office_word(n("مجلس")) and not office_word(n("عثمان"))
+    assert lineage(n("بن")) and lineage(n("ولد")) and not lineage(n("بنت الجيران"))
+
+
+@pytest.mark.parametrize(
+    ("written", "first", "expected", "why"),
+    [
+        ("بجائزة", False, True, "ب and a feminine noun"),
+        ("لمنطقة", True, True, "ل and a feminine noun, opening a name"),
+        ("لعمامرة", False, False, "ل inside a name is the surname's own"),
+        ("بلحاج", False, False, "no feminine ending"),
+    ],
+)
+def test_a_preposition_and_a_feminine_noun_is_a_phrase(written, first, expected, why):
+    assert prepositional(n(written), written, first) is expected, why

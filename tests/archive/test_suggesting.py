@@ -1,0 +1,214 @@
+"""archive.suggesting: the names a text writes after a cue, which the gazetteer does not know."""
+
+import itertools
+
+import pytest
+
+from archive.linking import Gazetteer
+from archive.linking_rules import EntityFacts
+from archive.suggesting import SuggestedName, suggest_names
+
+# A gazetteer of its own, built without a database: the suggester never reads one.
+GAZETTEER = Gazetteer(
+    [(1, "عبد المجيد تبون"), (1, "تبون"), (2, "الجزائر"), (3, "ليبيا"), (4, "وزارة الخارجية الجزائرية")],
+    facts={
+        1: EntityFacts.of("person", "الجزائر", "رئيس الجمهورية"),
+        2: EntityFacts.of("country", "الجزائر"),
+        3: EntityFacts.of("country", "ليبيا"),
+        4: EntityFacts.of("organization", "الجزائر"),
+    },
+)
+
+
+def suggested(text: str) -> list[tuple[str, str, str]]:
+    return [(name.text, name.kind, name.cue) for name in suggest_names(text, GAZETTEER)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "why"),
+    [
+        ("استقبل الرئيس قيس سعيد الوفد.", [("قيس سعيد", "person", "الرئيس")], "a title, then a name"),
+        (
+            "وقال وزير الخارجية التونسي عثمان الجرندي إن بلاده تدعم الحل.",
+            [("عثمان الجرندي", "person", "وزير")],
+            "the office's own words and a nationality are not the name",
+        ),
+        (
+            "والتقى السفير الجزائري لدى ليبيا سليمان شنين بالمسؤولين.",
+            [("سليمان شنين", "person", "السفير")],
+            "لدى and the country it places the office in belong to the office",
+        ),
+        (
+            "وصل المبعوث الأممي عبد الله باتيلي أمس.",
+            [("عبد الله باتيلي", "person", "المبعوث")],
+            "a compound given name is one part; a word of time ends the name",
+        ),
+        (
+            "وأكدت السيدة نجلاء بودن رمضان أن الحكومة ماضية.",
+            [("نجلاء بودن", "person", "السيدة")],
+            "a feminine honorific; a given name and a family name, no third part",
+        ),
+        (
+            "وقاد المفاوضات رئيس مجلس إدارتها فرحات بن قدارة.",
+            [("فرحات بن قدارة", "person", "رئيس")],
+            "a body in the office, a word ending in a pronoun; بن joins the next word to it",
+        ),
+        (
+            "ونفى العقيد أحمد المسماري الخبر.",
+            [("أحمد المسماري", "person", "العقيد")],
+            "a rank",
+        ),
+        (
+            "وطالبت السلطات بالإفراج عن هانيبال القذافي المحتجز في لبنان.",
+            [("هانيبال القذافي", "person", "هانيبال")],
+            "a given name opens a name; an adjective after it is not part of it",
+        ),
+        (
+            "استقبل الرئيس الموريتاني محمد ولد الشيخ الغزواني الوفد.",
+            [("محمد ولد الشيخ الغزواني", "person", "الرئيس")],
+            "ولد and the word after it join the given name, even a word of office",
+        ),
+        (
+            "ووليد اللافي حاضر.",
+            [("وليد اللافي", "person", "وليد")],
+            "the conjunction before a given name is left out",
+        ),
+    ],
+)
+def test_a_title_or_a_given_name_suggests_the_person_named_after_it(text, expected, why):
+    assert suggested(text) == expected, why
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("استقبل الرئيس عبد المجيد تبون الوفد.", "the gazetteer knows the name after the title"),
+        ("قال الرئيس تبون إن الجزائر لن تتدخل.", "one known word after the title"),
+        ("وقال الرئيس إن الحل سياسي.", "a function word after the title"),
+        ("استقبل الرئيس في مكتبه الوفد.", "a preposition after the title"),
+        ("وصل الوزير، فرحات قدارة، إلى طرابلس.", "punctuation parts the title from the name"),
+        ("وزار الوفد فرحات قدارة.", "no cue: فرحات is no title and no given name the cues list"),
+        ("وقال وزير الخارجية الفرنسي إن بلاده تتابع.", "an office and a nationality, no name"),
+        ("استقبل الرئيس نظيره التونسي.", "a noun of office is no name"),
+        ("وقال الرئيس سعيد.", "one word is a surname alone, too little to suggest"),
+        ("وتوج الروائي الليبي إبراهيم بجائزة أدبية.", "ب and a noun is a phrase, not a surname"),
+        ("وعمل لصالح الشعب الليبي.", "صالح after ل is a word, not a given name"),
+    ],
+)
+def test_no_person_is_suggested_without_a_name_after_the_cue(text, why):
+    assert [name for name in suggested(text) if name[1] == "person"] == [], why
+
+
+def test_punctuation_ends_a_name_and_a_nationality_is_not_part_of_it():
+    assert suggested("التقى الرئيس محمد سالم، الوزير.") == [("محمد سالم", "person", "الرئيس")]
+    assert suggested("التقى العقيد محمد سالم الليبي.") == [("محمد سالم", "person", "العقيد")]
+    assert suggested("التقى العقيد محمد سالم (الليبي).") == [("محمد سالم", "person", "العقيد")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "why"),
+    [
+        (
+            "أعلنت المفوضية الوطنية العليا للانتخابات قبول الملفات.",
+            "المفوضية الوطنية العليا للانتخابات",
+            "a definite head and its adjectives, a genitive with ل; a noun without the article ends it",
+        ),
+        ("ونقلت وكالة الأنباء الجزائرية عن مصدر.", "وكالة الأنباء الجزائرية", "a head in the construct"),
+        ("وأصدر مجلس الدولة الجزائري حكما.", "مجلس الدولة الجزائري", "a nationality qualifies a body"),
+        ("وقال حزب جبهة التحرير الوطني إن", "حزب جبهة التحرير الوطني", "a head governing another head"),
+        ("واجتمع أعضاء للجنة العسكرية المشتركة اليوم.", "لجنة العسكرية المشتركة", "after ل; time ends it"),
+        ("وقال بيان لمنظمة الصحة العالمية إن الوضع خطير.", "منظمة الصحة العالمية", "a function word ends it"),
+    ],
+)
+def test_a_head_word_suggests_the_body_it_names(text, expected, why):
+    assert suggested(text) == [(expected, "organization", expected.split()[0])], why
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("وأعلنت وزارة الخارجية الجزائرية موقفها.", "the gazetteer knows the body"),
+        ("وأعلنت الوزارة أمس موقفها.", "a head with nothing to qualify it"),
+        (
+            "وقضت محكمة جزائرية بالبراءة.",
+            "a head and an adjective without the article is a court, not a name",
+        ),
+        ("وقالت الحكومة الليبية إن الوضع هادئ.", "a definite head and a nationality alone is no name"),
+        ("وقالت الوزارة في بيان.", "a preposition after the head"),
+    ],
+)
+def test_no_body_is_suggested_without_words_that_name_it(text, why):
+    assert [name for name in suggested(text) if name[1] == "organization"] == [], why
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "وجدد البلدان اتفاقية التعاون الأمني بين البلدين الموقعة سنة 2017.",
+            ("اتفاقية التعاون الأمني بين البلدين الموقعة سنة 2017", "اتفاقية"),
+        ),
+        ("وذكر البيان باتفاق أمني الموقع في أوت 2001.", ("اتفاق أمني الموقع في أوت 2001", "اتفاق")),
+        (
+            "ووقعا مذكرة تفاهم في مجال الطاقة عام 2022 بالجزائر.",
+            ("مذكرة تفاهم في مجال الطاقة عام 2022", "مذكرة"),
+        ),
+    ],
+)
+def test_an_agreement_described_with_its_year_is_suggested(text, expected):
+    assert suggested(text) == [(expected[0], "agreement", expected[1])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ووقع البلدان اتفاقية تعاون في المجال الأمني.",
+        "وقالت إن الاتفاق الأمني مهم.",
+        "ووقعا اتفاقية 2017.",
+        "ووقعا اتفاقية التعاون، سنة 2017.",
+    ],
+)
+def test_an_agreement_without_a_subject_and_a_year_is_not_suggested(text):
+    assert suggested(text) == []
+
+
+def test_a_suggestion_gives_its_offsets_into_the_text_as_written():
+    text = "وقالَ وزيرُ الخارجيةِ التونسيُّ عثمانُ الجرنديُّ إنَّ..."
+    [name] = suggest_names(text, GAZETTEER)
+    assert isinstance(name, SuggestedName)
+    assert text[name.start : name.end] == name.text == "عثمانُ الجرنديُّ"
+    assert name.cue == "وزيرُ"
+
+
+def test_a_suggestion_never_overlaps_another_or_a_linked_name():
+    text = "والتقى الرئيس محمد سالم وزير الخارجية الجزائري وممثلي وزارة الخارجية الجزائرية في الجزائر."
+    names = suggest_names(text, GAZETTEER)
+    linked = GAZETTEER.find(text)
+    assert [name.text for name in names] == ["محمد سالم"]
+    for name in names:
+        assert not any(span.start < name.end and name.start < span.end for span in linked)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\n ",
+        "<script>alert('الرئيس')</script><b>وزارة</b> &amp; اتفاقية",
+        "الرئيس",
+        "وزارة",
+        "اتفاقية التعاون",
+        "2017 2018 2019",
+    ],
+)
+def test_hostile_or_empty_text_suggests_nothing_and_raises_nothing(text):
+    assert suggest_names(text, GAZETTEER) == []
+
+
+@pytest.mark.parametrize("word", ["الرئيس", "وزارة", "محمد", "اتفاقية", "المجلس", "لدى", "x"])
+def test_a_hundred_thousand_characters_of_one_word_are_read_word_by_word(word):
+    """Each cue looks a bounded number of words ahead: a run of cues is read once, not once per cue."""
+    text = (word + " ") * (100_000 // (len(word) + 1))
+    names = suggest_names(text, GAZETTEER)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(names))
+    assert all(len(name.text.split()) <= 7 for name in names)
