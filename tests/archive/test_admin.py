@@ -88,7 +88,7 @@ def mention_forms(article: Article, changes: dict[int, dict[str, str]]) -> dict[
             "entity": str(mention.entity_id),
             "start": str(mention.start),
             "end": str(mention.end),
-            **({"confirmed": "on"} if mention.confirmed else {}),
+            "state": mention.state,
             **changes.get(index, {}),
         }
         data.update(
@@ -103,15 +103,15 @@ def test_editing_an_article_keeps_the_mention_an_editor_confirmed_and_relinks_th
     first = visit_article.mentions.order_by("start").first()
     assert first.entity_id == boukadoum.id
     data = article_form(title=visit_article.title, body=visit_article.body + "\n\nوعاد بوقادوم إلى الجزائر.")
-    data.update(mention_forms(visit_article, {0: {"confirmed": "on"}}))
+    data.update(mention_forms(visit_article, {0: {"state": "confirmed"}}))
     response = editor_client.post(reverse("admin:archive_article_change", args=[visit_article.pk]), data)
     assert response.status_code == 302, response.content.decode()[:2000]
     visit_article.refresh_from_db()
     mentions = list(visit_article.mentions.order_by("start"))
-    assert mentions[0].pk == first.pk and mentions[0].confirmed
+    assert mentions[0].pk == first.pk and mentions[0].state == "confirmed"
     surfaces = [visit_article.body[m.start : m.end] for m in mentions]
     assert surfaces[-2:] == ["بوقادوم", "الجزائر"], "the new paragraph is linked on the same save"
-    assert [m.confirmed for m in mentions].count(True) == 1
+    assert [m.state for m in mentions].count("confirmed") == 1
 
 
 def test_an_alias_added_in_the_admin_links_the_articles_that_use_it(editor_client, db):
