@@ -23,6 +23,34 @@ from .reviewing import accept_as_alias, accept_names, decide_mentions, reject_na
 NOTHING_PENDING = "لم يبقَ فيما اخترت شيء بانتظار المراجعة: قرّر فيه محرر من قبل."
 
 
+class WaitingFilter(admin.SimpleListFilter):
+    """The rows still waiting for a decision unless another state, or all, is asked for: decided rows leave the queue."""
+
+    title = "الحالة"
+    parameter_name = "state"
+    EVERY = "all"
+
+    def lookups(self, request, model_admin):
+        return [*model_admin.model.State.choices, (self.EVERY, "الكل")]
+
+    def value(self):
+        return super().value() or self.lookup_choices[0][0]
+
+    def queryset(self, request, queryset):
+        states = dict(self.lookup_choices)
+        if self.value() in states and self.value() != self.EVERY:
+            return queryset.filter(state=self.value())
+        return queryset
+
+    def choices(self, changelist):
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": self.value() == lookup,
+                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
+                "display": title,
+            }
+
+
 class ConfidenceFilter(admin.SimpleListFilter):
     title = "الثقة"
     parameter_name = "confidence"
@@ -80,7 +108,7 @@ class MentionReviewAdmin(ReviewQueueAdmin):
     """The linker's mentions, to confirm or reject; the article's own form edits them one by one."""
 
     list_display = ["surface", "entity", "article", "state", "decided_by"]
-    list_filter = ["state", "entity__kind", ("article", admin.RelatedOnlyFieldListFilter)]
+    list_filter = [WaitingFilter, "entity__kind", ("article", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["entity", "article", "decided_by"]
     fields = ["article", "entity", "start", "end", "state"]
     readonly_fields = fields
@@ -124,7 +152,7 @@ class AliasTargetForm(forms.Form):
 @admin.register(NameSuggestion)
 class NameSuggestionAdmin(ReviewQueueAdmin):
     list_display = ["text", "kind", "confidence", "cue", "article", "state", "entity"]
-    list_filter = ["state", "kind", ConfidenceFilter, ("article", admin.RelatedOnlyFieldListFilter)]
+    list_filter = [WaitingFilter, "kind", ConfidenceFilter, ("article", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["article", "entity"]
     search_fields = ["text"]
     fields = ["article", "start", "end", "text", "kind", "confidence", "cue", "state", "entity", "decided_by"]

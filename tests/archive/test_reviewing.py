@@ -148,7 +148,12 @@ def test_the_queue_puts_the_least_certain_first_and_filters(editor_client, masha
         assert list(editor_client.get(reverse(CHANGELIST), query).context["cl"].result_list) == expected, (
             query
         )
-    for hostile in ({"confidence": "<x>"}, {"kind": "x" * 5000}, {"article__id__exact": "abc"}):
+    for hostile in (
+        {"confidence": "<x>"},
+        {"kind": "x" * 5000},
+        {"article__id__exact": "abc"},
+        {"state": "<b>"},
+    ):
         assert editor_client.get(reverse(CHANGELIST), hostile).status_code in (200, 302)
 
 
@@ -173,3 +178,15 @@ def test_the_mention_list_confirms_and_rejects_and_a_delete_rejects(
     assert Mention.objects.get(pk=automatic[2].pk).state == "rejected"
     save_linked(visit_article)
     assert Mention.objects.get(pk=automatic[2].pk).state == "rejected", "the linker does not bring it back"
+
+
+def test_decided_rows_leave_the_queue_unless_asked_for(editor_client, mashal_article):
+    accepted, waiting = suggest(mashal_article, "عبد القادر مساهل"), suggest(mashal_article, "طرابلس")
+    act(editor_client, "accept", [accepted])
+
+    def rows(**query):
+        return list(editor_client.get(reverse(CHANGELIST), query).context["cl"].result_list)
+
+    assert rows() == [waiting]
+    assert rows(state="accepted") == [accepted]
+    assert set(rows(state="all")) == {accepted, waiting}
