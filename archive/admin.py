@@ -30,6 +30,7 @@ from .models import (
     Source,
 )
 from .numerals import count, number
+from .review_admin import ReviewQueueAdmin  # noqa: F401  (registers the review queue)
 
 
 def filter_normalized(queryset, fields: tuple[str, ...], text: str):
@@ -99,9 +100,53 @@ class ArticleAdminForm(PartialDateModelForm):
         return body
 
 
+class MentionFormSet(forms.BaseInlineFormSet):
+    """The article's mentions as the editor left them; a span must lie in the body being saved."""
+
+    def clean(self):
+        super().clean()
+        body = self.instance.body
+        for form in self.forms:
+            if form in self.deleted_forms or not form.has_changed():
+                continue
+            start, end = form.cleaned_data.get("start"), form.cleaned_data.get("end")
+            if start is not None and end is not None and not start < end <= len(body):
+                form.add_error(
+                    "end", f"يجب أن يقع الذكر داخل النص: بعد البداية، وحتى {number(len(body))} على الأكثر."
+                )
+
+    def save_decided(self, user) -> None:
+        """Save what the editor did as decisions, so that the linker keeps them.
+
+        A mention added or moved by hand is confirmed, whatever the gazetteer
+        reads there; a deleted one is rejected, so the linker does not find it
+        again; deleting a rejected one takes the decision back.
+        """
+        saved = self.save(commit=False)
+        moved = {
+            mention.pk for mention, fields in self.changed_objects if {"entity", "start", "end"} & set(fields)
+        }
+        for mention in saved:
+            by_hand = mention in self.new_objects or mention.pk in moved
+            state = (
+                Mention.State.CONFIRMED
+                if by_hand and mention.state == Mention.State.AUTOMATIC
+                else mention.state
+            )
+            mention.decide(state, user)
+            mention.save()
+        for mention in self.deleted_objects:
+            if mention.state == Mention.State.REJECTED:
+                mention.delete()
+            else:
+                mention.decide(Mention.State.REJECTED, user)
+                mention.save()
+
+
 class MentionInline(admin.TabularInline):
     model = Mention
-    fields = ["entity", "start", "end", "surface", "confirmed"]
+    formset = MentionFormSet
+    fields = ["entity", "start", "end", "surface", "state"]
     readonly_fields = ["surface"]
     autocomplete_fields = ["entity"]
     extra = 0
@@ -129,7 +174,8 @@ class ArticleAdmin(admin.ModelAdmin):
     list_per_page = 50
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(mention_total=Count("mentions"))
+        standing = Q(mentions__state__in=Mention.STANDING)
+        return super().get_queryset(request).annotate(mention_total=Count("mentions", filter=standing))
 
     def get_fields(self, request, obj=None):
         return [*ArticleAdminForm.Meta.fields, *self.readonly_fields]
@@ -149,6 +195,12 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description="عُدّل في", ordering="updated_at")
     def updated_display(self, article: Article) -> str:
         return moment(article.updated_at)
+
+    def save_formset(self, request, form, formset, change):
+        if isinstance(formset, MentionFormSet):
+            formset.save_decided(request.user)
+        else:
+            super().save_formset(request, form, formset, change)
 
     def save_related(self, request, form, formsets, change):
         """Link again once the editor's own mention edits are saved, so both agree."""
@@ -176,7 +228,12 @@ class EntityAdmin(NormalizedSearchMixin, admin.ModelAdmin):
     list_display = ["name", "article_count"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(article_total=Count("mentions__article", distinct=True))
+        standing = Q(mentions__state__in=Mention.STANDING)
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(article_total=Count("mentions__article", filter=standing, distinct=True))
+        )
 
     @admin.display(description="المقالات", ordering="article_total")
     def article_count(self, entity: Entity) -> str:

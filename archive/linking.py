@@ -15,8 +15,9 @@ entity only where the words around it agree (``archive.linking_rules``): a
 family name alone needs the full name, a title or the person's country in the
 article, "نهر النيجر" is a river, "المجلس الرئاسي اليمني" is Yemen's.
 
-Re-linking keeps what an editor confirmed (while the text still says it) and
-replaces the automatic mentions, so it can be run any number of times.
+Re-linking keeps what an editor decided (while the text at the span stays):
+a confirmed mention stays, a rejected one never comes back; it replaces the
+automatic mentions, so it can be run any number of times.
 
 Linking runs once per save, by whoever saves: the admin after the editor's own
 mention edits (``save_linked``), the importer with one gazetteer for the whole
@@ -186,25 +187,26 @@ def _skip_prefix(text: str, start: int, prefix_length: int) -> int:
     return position
 
 
-def confirmed_still_valid(mention: Mention, body: str, gazetteer: Gazetteer) -> bool:
-    """A confirmed mention survives an edit while its span still names its entity."""
-    if mention.end > len(body):
-        return False
-    found = gazetteer.find_spellings(body[mention.start : mention.end])
-    return any(span.entity_id == mention.entity_id for span in found)
-
-
 @transaction.atomic
 def link_mentions(article: Article, gazetteer: Gazetteer) -> None:
-    """Bring the article's stored mentions in line with its body."""
+    """Bring the article's stored mentions in line with its body and its editors' decisions.
+
+    A decision holds while the body writes, at its span, the text decided on:
+    a confirmed mention stays (whatever the gazetteer reads there) and the
+    linker finds nothing over it; a rejected one is never linked again. A
+    decision whose text changed is dropped, and the linker reads the span anew.
+    """
     existing = list(article.mentions.all())
-    confirmed = [m for m in existing if m.confirmed and confirmed_still_valid(m, article.body, gazetteer)]
+    decided = [m for m in existing if m.state != Mention.State.AUTOMATIC and m.decision_holds(article.body)]
+    confirmed = [m for m in decided if m.state == Mention.State.CONFIRMED]
     found = {
         (span.entity_id, span.start, span.end)
-        for span in gazetteer.find(article.body)
+        for span in _undecided(gazetteer.find(article.body), decided)
         if not any(span.start < m.end and m.start < span.end for m in confirmed)
     }
-    kept = confirmed + [m for m in existing if not m.confirmed and (m.entity_id, m.start, m.end) in found]
+    kept = decided + [
+        m for m in existing if m.state == Mention.State.AUTOMATIC and (m.entity_id, m.start, m.end) in found
+    ]
     Mention.objects.filter(pk__in=[m.pk for m in existing if m not in kept]).delete()
     new = found - {(m.entity_id, m.start, m.end) for m in kept}
     Mention.objects.bulk_create(
@@ -214,13 +216,24 @@ def link_mentions(article: Article, gazetteer: Gazetteer) -> None:
         articles_changed.send(sender=Article, articles=[article])
 
 
+def _undecided(spans: Iterable[Span], decided: Iterable[Mention]) -> list[Span]:
+    """The spans found that no editor's decision settles already (confirmed or rejected)."""
+    settled = {(m.entity_id, m.start, m.end) for m in decided}
+    return [span for span in spans if (span.entity_id, span.start, span.end) not in settled]
+
+
 def store_found_mentions(found: Iterable[tuple[Article, list[Span]]]) -> None:
     """Store in bulk the mentions found in articles just inserted, as ``link_mentions`` would link them."""
     pairs = list(found)
+    decisions = defaultdict(list)
+    for mention in Mention.objects.filter(article__in=[article for article, _ in pairs]).exclude(
+        state=Mention.State.AUTOMATIC
+    ):
+        decisions[mention.article_id].append(mention)
     Mention.objects.bulk_create(
         Mention(article=article, entity_id=span.entity_id, start=span.start, end=span.end)
         for article, spans in pairs
-        for span in spans
+        for span in _undecided(spans, decisions[article.pk])
     )
     articles_changed.send(sender=Article, articles=[article for article, _ in pairs])
 

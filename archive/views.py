@@ -60,7 +60,7 @@ class ArticleDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         article = self.object
-        mentions = list(article.mentions.select_related("entity"))
+        mentions = list(article.mentions.standing().select_related("entity"))
         citation = cite(article, self.request)
         return super().get_context_data(
             paragraphs=paragraphs_with_mentions(article, mentions),

@@ -117,7 +117,7 @@ class ArticleAPIView(View):
         article = Article.objects.select_related("source").filter(pk=pk).first() if pk < 2**63 else None
         if article is None:
             return _json({"errors": [f"لا مقال بالرقم {pk}."]}, status=404)
-        mentions = article.mentions.select_related("entity").order_by("start")
+        mentions = article.mentions.standing().select_related("entity").order_by("start")
         entities = {}
         for mention in mentions:
             entity = entities.setdefault(
@@ -131,7 +131,11 @@ class ArticleAPIView(View):
                 },
             )
             entity["mentions"].append(
-                {"start": mention.start, "end": mention.end, "confirmed": mention.confirmed}
+                {
+                    "start": mention.start,
+                    "end": mention.end,
+                    "confirmed": mention.state == mention.State.CONFIRMED,
+                }
             )
         return _json(
             {**_article(article, request), "body": article.body, "entities": list(entities.values())}

@@ -11,7 +11,7 @@ index, in the URL and in the API alike.
 from haystack import indexes
 
 from arabic.dates import weekday
-from archive.models import ENTITY_MODELS, Article, Entity
+from archive.models import ENTITY_MODELS, Article, Entity, Mention
 
 from .analysis import arabic_analyzer, exact_analyzer
 
@@ -120,8 +120,10 @@ class ArticleIndex(TextFields, indexes.Indexable):
 
 
 def _mentioned(article: Article) -> list[Entity]:
-    """The entities an article mentions, each once, in order of first mention."""
-    return list(dict.fromkeys(mention.entity for mention in article.mentions.all()))
+    """The entities an article mentions, each once, in order of first mention; a rejected mention is none."""
+    # Filtered here, not in the query: the prefetched mentions serve whether or not it ran.
+    standing = (mention for mention in article.mentions.all() if mention.state in Mention.STANDING)
+    return list(dict.fromkeys(mention.entity for mention in standing))
 
 
 class EntityIndex(TextFields, indexes.Indexable):

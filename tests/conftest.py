@@ -3,7 +3,7 @@
 import pytest
 
 from archive.linking import save_linked
-from archive.models import Alias, Article, Country, Person
+from archive.models import Alias, Article, Country, Entity, Mention, Person
 
 
 def person(name: str, *aliases: str, **fields) -> Person:
@@ -46,6 +46,19 @@ def visit_article(tebboune, boukadoum, libya) -> Article:
             ),
         )
     )
+
+
+@pytest.fixture
+def decided(db):
+    """Store a mention an editor decided by hand (confirmed unless told), the span's text recorded."""
+
+    def store(article: Article, entity: Entity, start: int, end: int, state: str = "confirmed") -> Mention:
+        mention = Mention(article=article, entity=entity, start=start, end=end)
+        mention.decide(state, None)
+        mention.save()
+        return mention
+
+    return store
 
 
 @pytest.fixture(autouse=True)

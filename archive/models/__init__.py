@@ -18,9 +18,11 @@ from .entities import (
     entity_kinds,
 )
 from .mentions import Mention, RelinkTask
+from .suggestions import SUGGESTED_MODELS, NameSuggestion
 
 __all__ = [
     "ENTITY_MODELS",
+    "SUGGESTED_MODELS",
     "Agreement",
     "Alias",
     "Article",
@@ -29,6 +31,7 @@ __all__ = [
     "Entity",
     "EntityQuerySet",
     "Mention",
+    "NameSuggestion",
     "Organization",
     "Person",
     "Place",

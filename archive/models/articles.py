@@ -17,6 +17,7 @@ from arabic.sentences import lede
 from ..dates import PartialDate, Precision, partial_date_constraints
 from ..identity import content_hash, unique_slug
 from .base import SavedAtomically
+from .decisions import STANDING_MENTIONS
 
 if TYPE_CHECKING:
     from .entities import Entity
@@ -50,7 +51,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("source")
 
     def mentioning(self, entity: Entity):
-        return self.filter(mentions__entity=entity).distinct()
+        return self.filter(mentions__entity=entity, mentions__state__in=STANDING_MENTIONS).distinct()
 
     def published_in(self, year: int):
         return self.filter(published_on__year=year)
@@ -79,7 +80,9 @@ class ArticleQuerySet(models.QuerySet):
                 articles = articles.published_in(year) if year >= 1 else articles.none()
             else:
                 articles = articles.filter(
-                    mentions__entity__kind=kind, mentions__entity__slug=value
+                    mentions__entity__kind=kind,
+                    mentions__entity__slug=value,
+                    mentions__state__in=STANDING_MENTIONS,
                 ).distinct()
         return articles
 

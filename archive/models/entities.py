@@ -12,6 +12,7 @@ from arabic.numbers import CountedNoun
 from ..dates import PartialDate, Precision, partial_date_constraints
 from ..identity import unique_slug
 from .base import SavedAtomically
+from .decisions import STANDING_MENTIONS
 
 
 def entity_kinds() -> list[tuple[str, str]]:
@@ -66,7 +67,8 @@ class Entity(SavedAtomically):
 
 class EntityQuerySet(models.QuerySet):
     def with_article_counts(self):
-        return self.annotate(article_count=Count("mentions__article", distinct=True))
+        standing = Q(mentions__state__in=STANDING_MENTIONS)
+        return self.annotate(article_count=Count("mentions__article", filter=standing, distinct=True))
 
 
 EntityManager = models.Manager.from_queryset(EntityQuerySet)

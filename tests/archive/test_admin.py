@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from archive.dates import PartialDate
-from archive.linking import Gazetteer, relink_queued, save_linked
+from archive.linking import Gazetteer, relink, relink_queued, save_linked
 from archive.models import Agreement, Alias, Article, Person
 
 pytestmark = pytest.mark.django_db
@@ -88,7 +88,7 @@ def mention_forms(article: Article, changes: dict[int, dict[str, str]]) -> dict[
             "entity": str(mention.entity_id),
             "start": str(mention.start),
             "end": str(mention.end),
-            **({"confirmed": "on"} if mention.confirmed else {}),
+            "state": mention.state,
             **changes.get(index, {}),
         }
         data.update(
@@ -103,15 +103,15 @@ def test_editing_an_article_keeps_the_mention_an_editor_confirmed_and_relinks_th
     first = visit_article.mentions.order_by("start").first()
     assert first.entity_id == boukadoum.id
     data = article_form(title=visit_article.title, body=visit_article.body + "\n\nوعاد بوقادوم إلى الجزائر.")
-    data.update(mention_forms(visit_article, {0: {"confirmed": "on"}}))
+    data.update(mention_forms(visit_article, {0: {"state": "confirmed"}}))
     response = editor_client.post(reverse("admin:archive_article_change", args=[visit_article.pk]), data)
     assert response.status_code == 302, response.content.decode()[:2000]
     visit_article.refresh_from_db()
     mentions = list(visit_article.mentions.order_by("start"))
-    assert mentions[0].pk == first.pk and mentions[0].confirmed
+    assert mentions[0].pk == first.pk and mentions[0].state == "confirmed"
     surfaces = [visit_article.body[m.start : m.end] for m in mentions]
     assert surfaces[-2:] == ["بوقادوم", "الجزائر"], "the new paragraph is linked on the same save"
-    assert [m.confirmed for m in mentions].count(True) == 1
+    assert [m.state for m in mentions].count("confirmed") == 1
 
 
 def test_an_alias_added_in_the_admin_links_the_articles_that_use_it(editor_client, db):
@@ -266,3 +266,70 @@ def test_the_article_list_shows_dates_isolated_and_counts_in_the_site_s_digits(
     )
     other_digits = "[0-9]" if digits == "arabic-indic" else "[\u0660-\u0669]"
     assert updated and re.search(r"\d", updated[1]) and not re.search(other_digits, updated[1])
+
+
+def with_new_mention(data: dict[str, str], article: Article, entity_id, start, end) -> dict[str, str]:
+    """The change form's data with one more mention row, as the inline's "add another" posts it."""
+    index = int(data["mentions-TOTAL_FORMS"])
+    data.update(
+        {
+            f"mentions-{index}-article": str(article.pk),
+            f"mentions-{index}-entity": str(entity_id),
+            f"mentions-{index}-start": str(start),
+            f"mentions-{index}-end": str(end),
+            f"mentions-{index}-state": "automatic",
+            "mentions-TOTAL_FORMS": str(index + 1),
+        }
+    )
+    return data
+
+
+def test_a_mention_linked_by_hand_on_words_the_linker_does_not_know_is_kept_as_confirmed(
+    editor_client, visit_article, tebboune
+):
+    data = article_form(title=visit_article.title, body=visit_article.body)
+    data.update(mention_forms(visit_article, {}))
+    start = visit_article.body.index("وزير الخارجية")
+    with_new_mention(data, visit_article, tebboune.pk, start, start + len("وزير الخارجية"))
+    response = editor_client.post(reverse("admin:archive_article_change", args=[visit_article.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    relink()
+    mention = visit_article.mentions.get(start=start)
+    assert (mention.surface, mention.entity_id, mention.state) == ("وزير الخارجية", tebboune.pk, "confirmed")
+    assert mention.decided_by.username == "editor" and mention.decided_at
+
+
+def test_deleting_a_mention_in_the_article_form_rejects_it_and_the_next_save_does_not_bring_it_back(
+    editor_client, visit_article, libya
+):
+    index = [m.entity_id for m in visit_article.mentions.order_by("start")].index(libya.pk)
+    data = article_form(title=visit_article.title, body=visit_article.body)
+    data.update(mention_forms(visit_article, {index: {"DELETE": "on"}}))
+    url = reverse("admin:archive_article_change", args=[visit_article.pk])
+    assert editor_client.post(url, data).status_code == 302
+    assert visit_article.mentions.get(entity=libya).state == "rejected"
+    data = article_form(title=visit_article.title, body=visit_article.body)
+    data.update(mention_forms(visit_article, {}))
+    assert editor_client.post(url, data).status_code == 302
+    assert [m.state for m in visit_article.mentions.filter(entity=libya)] == ["rejected"]
+    assert libya.pk not in visit_article.mentions.standing().values_list("entity_id", flat=True)
+
+
+@pytest.mark.parametrize(("start", "end"), [(0, 10_000), (5, 5), (9, 3), ("x", "y"), (-1, 4), ("", "")])
+def test_a_hand_made_mention_outside_the_body_is_refused_in_arabic(
+    editor_client, visit_article, tebboune, start, end
+):
+    data = article_form(title=visit_article.title, body=visit_article.body)
+    data.update(mention_forms(visit_article, {}))
+    with_new_mention(data, visit_article, tebboune.pk, start, end)
+    before = list(visit_article.mentions.values_list("pk", "state"))
+    response = editor_client.post(reverse("admin:archive_article_change", args=[visit_article.pk]), data)
+    assert response.status_code == 200
+    assert "errorlist" in response.content.decode()
+    assert list(visit_article.mentions.values_list("pk", "state")) == before
+
+
+def test_the_review_lists_open(editor_client, visit_article):
+    for name in ("mention", "namesuggestion"):
+        page = editor_client.get(reverse(f"admin:archive_{name}_changelist")).content.decode()
+        assert "review_queue.js" in page and 'id="review-keys"' in page and "<script>" not in page

@@ -7,7 +7,7 @@ from django.db.models.signals import post_save
 
 from arabic.normalization import normalize
 from archive.linking import Gazetteer, link_mentions, relink_queued, save_linked
-from archive.models import Alias, Article, Country, Mention, Organization, Person, Place, RelinkTask
+from archive.models import Alias, Article, Country, Organization, Person, Place, RelinkTask
 
 pytestmark = pytest.mark.django_db
 
@@ -102,19 +102,6 @@ def test_linking_twice_changes_nothing(visit_article):
     before = list(visit_article.mentions.values_list("id", "entity_id", "start", "end"))
     link_mentions(visit_article, Gazetteer.from_database())
     assert list(visit_article.mentions.values_list("id", "entity_id", "start", "end")) == before
-
-
-def test_a_confirmed_mention_survives_relinking_while_the_text_still_names_it(visit_article, libya):
-    # A confirmed mention over words that do not name Libya is dropped; one over
-    # "ليبيا" is kept as it is.
-    hand_made = Mention.objects.create(article=visit_article, entity=libya, start=0, end=4, confirmed=True)
-    link_mentions(visit_article, Gazetteer.from_database())
-    assert not Mention.objects.filter(pk=hand_made.pk).exists(), "a span that does not name Libya is dropped"
-    automatic = visit_article.mentions.get(entity=libya)
-    automatic.confirmed = True
-    automatic.save()
-    link_mentions(visit_article, Gazetteer.from_database())
-    assert visit_article.mentions.get(entity=libya).pk == automatic.pk
 
 
 def test_an_alias_added_later_links_the_articles_that_use_it_once_the_queue_is_drained(db):

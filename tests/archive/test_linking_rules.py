@@ -3,7 +3,7 @@
 import pytest
 
 from archive.linking import Gazetteer, link_mentions, relink_queued, save_linked
-from archive.models import Alias, Article, Country, Mention, Organization, Person, Place
+from archive.models import Alias, Article, Country, Organization, Person, Place
 
 pytestmark = pytest.mark.django_db
 
@@ -204,13 +204,13 @@ def test_a_latin_name_in_an_arabic_text_is_linked_and_its_surname_follows_the_sa
 # Editors' mentions ----------------------------------------------------------------------------------------
 
 
-def test_a_confirmed_family_name_alone_survives_relinking(tebboune):
+def test_a_confirmed_family_name_alone_survives_relinking(tebboune, decided):
     """An editor confirmed what the context could not: relinking keeps it while the text says the name."""
     article = save_linked(Article(body="أشاد تبون بالنتائج."))
     assert not article.mentions.exists()
-    Mention.objects.create(article=article, entity=tebboune, start=5, end=9, confirmed=True)
+    decided(article, tebboune, 5, 9)
     link_mentions(article, Gazetteer.from_database())
-    assert [(m.surface, m.confirmed) for m in article.mentions.all()] == [("تبون", True)]
+    assert [(m.surface, m.state) for m in article.mentions.all()] == [("تبون", "confirmed")]
 
 
 def test_a_gazetteer_without_facts_links_every_spelling_as_before():

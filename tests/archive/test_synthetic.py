@@ -16,7 +16,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
 
 
 def stored_state(article: Article) -> tuple:
-    mentions = sorted(article.mentions.values_list("entity_id", "start", "end", "confirmed"))
+    mentions = sorted(article.mentions.values_list("entity_id", "start", "end", "state"))
     return article.content_hash, mentions
 
 

@@ -14,7 +14,7 @@ from django.db import transaction
 from whoosh.index import LockError, open_dir
 
 from archive.linking import save_linked
-from archive.models import Alias, Article, Entity, Mention, Source
+from archive.models import Alias, Article, Entity, Source
 from search.backends import ArchiveSearchQuerySet
 from search.indexing import drain, writer_lock
 from search.models import IndexTask
@@ -71,12 +71,12 @@ def test_a_deleted_article_is_gone_from_the_index():
     assert indexed() == 0
 
 
-def test_a_mention_an_editor_adds_or_removes_changes_the_article_document(tebboune):
+def test_a_mention_an_editor_adds_or_removes_changes_the_article_document(tebboune, decided):
     """An article's document holds the spellings and the facet of every entity it mentions."""
     article = save_linked(Article(title="استقبال", body="استقبل الرئيس وفدا ليبيا."))
     drain()
     assert found("تبون") == set()
-    mention = Mention.objects.create(article=article, entity=tebboune, start=7, end=13, confirmed=True)
+    mention = decided(article, tebboune, 7, 13)
     drain()
     assert found("تبون") == {article.pk}
     assert people_facet() == [(tebboune.slug, 1)]
