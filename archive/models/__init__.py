@@ -3,6 +3,7 @@
 One module a concept; everything is importable from ``archive.models``.
 """
 
+from .agreement_events import AgreementEvent
 from .articles import Article, ArticleQuerySet, Source
 from .base import SavedAtomically
 from .entities import (
@@ -22,6 +23,7 @@ from .mentions import Mention, RelinkTask
 __all__ = [
     "ENTITY_MODELS",
     "Agreement",
+    "AgreementEvent",
     "Alias",
     "Article",
     "ArticleQuerySet",
