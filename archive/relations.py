@@ -154,12 +154,16 @@ class Relation:
         return found
 
 
+class NoSuchRelation(Http404):
+    """Slugs that name no two countries of the archive; its message is for the reader."""
+
+
 def relation_or_404(first: str, second: str) -> Relation:
     """The relation of the countries with these slugs; 404 in Arabic for an unknown slug or one country twice."""
     countries = {country.slug: country for country in Country.objects.filter(slug__in=[first, second])}
     missing = [slug for slug in (first, second) if slug not in countries]
     if missing:
-        raise Http404(f"لا دولة في الأرشيف بالمعرّف {quoted(missing[0])}.")
+        raise NoSuchRelation(f"لا دولة في الأرشيف بالمعرّف {quoted(missing[0])}.")
     if first == second:
-        raise Http404("العلاقة تجمع دولتين مختلفتين: اختر دولة ثانية غير الأولى.")
+        raise NoSuchRelation("العلاقة تجمع دولتين مختلفتين: اختر دولة ثانية غير الأولى.")
     return Relation.of(countries[first], countries[second])
