@@ -39,6 +39,7 @@ from django.dispatch import Signal
 
 from arabic.name_cues import press_spellings
 from arabic.normalization import Word, ends_with_tanween, normalize, words, written_forms_pattern
+from arabic.numbers import Digits
 from arabic.stemming import proclitic_readings
 
 from .agreement_descriptions import AgreementFacts, descriptions
@@ -312,8 +313,9 @@ def relink_queued(batch_size: int = 100) -> int:
 
     The articles are those that mention one of the entities now, and those
     whose body may write one of their spellings, or the press's spellings of
-    them (a regular expression run by the database, ``written_forms_pattern``); the gazetteer then reads them
-    word by word. The tasks taken are deleted only once their articles are linked.
+    them (a regular expression run by the database, ``written_forms_pattern``), or, for an agreement,
+    its signing year, which a description of it gives (``archive.agreement_descriptions``); the
+    gazetteer then reads them word by word. The tasks taken are deleted only once their articles are linked.
     """
     done = 0
     while tasks := list(RelinkTask.objects.order_by("id").values_list("id", "entity_id")[:batch_size]):
@@ -328,6 +330,13 @@ def relink_queued(batch_size: int = 100) -> int:
         articles = Q(pk__in=Mention.objects.filter(entity_id__in=entity_ids).values("article_id"))
         if patterns:
             articles |= Q(body__regex="|".join(f"(?:{pattern})" for pattern in patterns))
+        for signed_on in (
+            Agreement.objects.filter(pk__in=entity_ids)
+            .exclude(signed_on=None)
+            .values_list("signed_on", flat=True)
+        ):
+            for digits in Digits:
+                articles |= Q(body__contains=digits.write(signed_on.year))
         relink(Article.objects.filter(articles))
         RelinkTask.objects.filter(id__in=[task_id for task_id, _ in tasks]).delete()
         done += len(tasks)

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from archive.keyword_context import in_context
 from archive.linking import save_linked
-from archive.models import Article, Country, Entity, Organization
+from archive.models import Article, Country, Entity
 from archive.relations import Relation, co_mentioned
 
 pytestmark = pytest.mark.django_db
@@ -191,5 +191,11 @@ def test_an_unknown_entity_feed_is_an_arabic_404(client, seeded):
     arabic_404(client.get(reverse("archive:person-atom", kwargs={"slug": "الجزائر"})))
 
 
-def test_joint_bodies_are_told_by_the_words_of_their_name(seeded):
-    assert Organization.objects.filter(name__contains="المشتركة").count() == 3
+def test_the_relation_and_agreement_pages_write_numbers_and_dates_in_the_site_s_digits(
+    client, seeded, settings
+):
+    settings.ARCHIVE_DIGITS = "arabic-indic"
+    relation = client.get(ALGERIA_LIBYA).content.decode()
+    assert "٥ مقالات" in relation and "أغسطس ٢٠٠١" in relation
+    agreement = client.get(entity("الاتفاق الأمني الجزائري الليبي").get_absolute_url()).content.decode()
+    assert "فبراير ٢٠١٢" in agreement and "فبراير 2012" not in agreement
