@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
 
@@ -105,13 +105,17 @@ class Relation:
         return Mention.objects.filter(entity=entity).values("article_id")
 
     def agreements(self) -> QuerySet[Agreement]:
-        """The agreements both countries are party to, or that an article naming both names, with their events."""
+        """The agreements both countries are party to, then those an article naming both names; with their events.
+
+        ``between`` says which are the two countries' own; each group is in the order they were signed.
+        """
         both_parties = Agreement.objects.filter(parties=self.first).filter(parties=self.second).values("pk")
         named = Mention.objects.filter(article__in=self.articles().values("pk")).values("entity_id")
         return (
             Agreement.objects.filter(Q(pk__in=both_parties) | Q(pk__in=named))
+            .annotate(between=Exists(both_parties.filter(pk=OuterRef("pk"))))
             .prefetch_related("events")
-            .order_by("signed_on", "name")
+            .order_by("-between", F("signed_on").asc(nulls_last=True), "name")
         )
 
     def officials(self) -> dict[Country, list[Person]]:

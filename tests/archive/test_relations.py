@@ -75,8 +75,14 @@ def test_the_relation_of_two_countries_is_the_same_in_either_order(seeded):
 def test_the_relation_holds_the_articles_agreements_officials_and_joint_bodies_of_both(seeded):
     relation = Relation.of(Country.objects.get(name="الجزائر"), Country.objects.get(name="ليبيا"))
     assert relation.articles().count() == 5
-    agreements = {agreement.name for agreement in relation.agreements()}
-    assert {"الاتفاق الأمني الجزائري الليبي", "تحيين الاتفاق الأمني الجزائري الليبي"} <= agreements
+    agreements = [(agreement.name, agreement.between) for agreement in relation.agreements()]
+    # Their own agreements first, as they were signed, the undated last; then those their articles name.
+    assert agreements[:3] == [
+        ("الاتفاق الأمني الجزائري الليبي", True),
+        ("تحيين الاتفاق الأمني الجزائري الليبي", True),
+        ("مشروع اتفاقية ثنائية لمكافحة المخدرات والمؤثرات العقلية", True),
+    ]
+    assert ("الاتفاقية الأمنية الرباعية", False) in agreements
     officials = relation.officials()
     algerians = {person.name for person in officials[relation.first]}
     libyans = {person.name for person in officials[relation.second]}
@@ -199,3 +205,20 @@ def test_the_relation_and_agreement_pages_write_numbers_and_dates_in_the_site_s_
     assert "٥ مقالات" in relation and "أغسطس ٢٠٠١" in relation
     agreement = client.get(entity("الاتفاق الأمني الجزائري الليبي").get_absolute_url()).content.decode()
     assert "فبراير ٢٠١٢" in agreement and "فبراير 2012" not in agreement
+
+
+def page_queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_an_entity_page_and_a_relation_page_make_as_many_queries_for_many_articles_as_for_few(client, seeded):
+    algeria = entity("الجزائر")
+    urls = [algeria.get_absolute_url(), ALGERIA_LIBYA]
+    few = [page_queries(client, url) for url in urls]
+    for number in range(8):
+        save_linked(
+            Article(title=f"زيارة {number}", body=f"زار وفد من الجزائر ليبيا للمرة {number} والتقى المنفي.")
+        )
+    assert [page_queries(client, url) for url in urls] == few
