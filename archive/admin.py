@@ -19,6 +19,7 @@ from .identity import content_hash
 from .linking import Gazetteer, link_mentions, relink
 from .models import (
     Agreement,
+    AgreementEvent,
     Alias,
     Article,
     Country,
@@ -287,9 +288,27 @@ class AgreementAdminForm(PartialDateModelForm):
         fields = ["name", "status", "signed", "parties", "related", "description"]
 
 
+class AgreementEventForm(PartialDateModelForm):
+    happened = PartialDateFormField(label="التاريخ")
+
+    class Meta:
+        model = AgreementEvent
+        fields = ["kind", "happened", "description", "articles"]
+
+
+class AgreementEventInline(admin.StackedInline):
+    """The agreement's events, edited on its own page, in the order they happened."""
+
+    model = AgreementEvent
+    form = AgreementEventForm
+    autocomplete_fields = ["articles"]
+    extra = 0
+
+
 @admin.register(Agreement)
 class AgreementAdmin(EntityAdmin):
     form = AgreementAdminForm
+    inlines = [AliasInline, AgreementEventInline]
     list_display = ["name", "status", "signed_display", "article_count"]
     list_filter = ["status"]
     autocomplete_fields = ["parties", "related"]

@@ -110,6 +110,22 @@ class PartialDate:
         return self.first_day.isoformat()[: {"year": 4, "month": 7, "day": 10}[self.precision]]
 
 
+def stored_partial_date(date_field: str, precision_field: str) -> property:
+    """A model's partial date, read from and written to its two stored fields: the first day and the precision.
+
+    A ``property``, so that the model's constructor takes it as a keyword too.
+    """
+
+    def read(instance) -> PartialDate | None:
+        return PartialDate.from_stored(getattr(instance, date_field), getattr(instance, precision_field))
+
+    def write(instance, value: PartialDate | None) -> None:
+        setattr(instance, date_field, value.first_day if value else None)
+        setattr(instance, precision_field, value.precision if value else "")
+
+    return property(read, write)
+
+
 def partial_date_constraints(date_field: str, precision_field: str, prefix: str):
     """Database checks that a stored partial date is consistent.
 

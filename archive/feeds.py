@@ -9,6 +9,7 @@ item then says. An item's id is its permalink, which never changes.
 import datetime
 
 from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -16,7 +17,8 @@ from django.utils.html import escape
 from django.utils.text import Truncator
 
 from .dates import PartialDate
-from .models import Article
+from .models import ENTITY_MODELS, Article
+from .relations import relation_or_404
 
 FEED_SIZE = 30
 UNDATED = "لم يذكر المصدر تاريخ نشره؛ تاريخه هنا تاريخ إضافته إلى الأرشيف ({})."
@@ -76,3 +78,47 @@ class LatestArticlesAtomFeed(LatestArticlesFeed):
 
     feed_type = Atom1Feed
     subtitle = LatestArticlesFeed.description
+
+
+class SubjectAtomFeed(ArticleItems, Feed):
+    """The newest articles about one subject (an entity, two countries), in Atom, in the archive's order."""
+
+    feed_type = Atom1Feed
+
+    def title(self, subject) -> str:
+        return f"أرشيف الأخبار الدبلوماسية: {subject}"
+
+    def subtitle(self, subject) -> str:
+        return f"أحدث المقالات عن {subject}."
+
+
+class EntityAtomFeed(SubjectAtomFeed):
+    """``/people/<slug>/atom/`` and the same for each kind: the newest articles that mention the entity."""
+
+    kind = ""
+
+    def __init__(self, kind: str):
+        super().__init__()
+        self.kind = kind
+
+    def get_object(self, request, slug):
+        return get_object_or_404(ENTITY_MODELS[self.kind].objects, slug=slug)
+
+    def link(self, entity) -> str:
+        return entity.get_absolute_url()
+
+    def items(self, entity):
+        return Article.objects.for_listing().mentioning(entity)[:FEED_SIZE]
+
+
+class RelationAtomFeed(SubjectAtomFeed):
+    """``/relations/<slug>/<slug>/atom/``: the newest articles that name both countries, in either order."""
+
+    def get_object(self, request, first, second):
+        return relation_or_404(first, second)
+
+    def link(self, relation) -> str:
+        return relation.url
+
+    def items(self, relation):
+        return relation.articles()[:FEED_SIZE]

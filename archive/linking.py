@@ -29,6 +29,7 @@ name that entity.
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
@@ -39,10 +40,23 @@ from django.dispatch import Signal
 
 from arabic.name_cues import press_spellings
 from arabic.normalization import Word, ends_with_tanween, normalize, words, written_forms_pattern
+from arabic.numbers import Digits
 from arabic.stemming import proclitic_readings
 
+from .agreement_descriptions import AgreementFacts, descriptions
 from .linking_rules import EntityFacts, Match, Span, family_names, given_names, judge
-from .models import Alias, Article, Country, Entity, Mention, Organization, Person, Place, RelinkTask
+from .models import (
+    Agreement,
+    Alias,
+    Article,
+    Country,
+    Entity,
+    Mention,
+    Organization,
+    Person,
+    Place,
+    RelinkTask,
+)
 
 NO_FACTS = EntityFacts("")
 
@@ -64,8 +78,14 @@ class Gazetteer:
     and judges each match by the words around it (``archive.linking_rules``).
     """
 
-    def __init__(self, spellings: Iterable[tuple[int, str]], facts: Mapping[int, EntityFacts] | None = None):
+    def __init__(
+        self,
+        spellings: Iterable[tuple[int, str]],
+        facts: Mapping[int, EntityFacts] | None = None,
+        agreements: Iterable[AgreementFacts] = (),
+    ):
         self.facts = dict(facts or {})
+        self.agreements = list(agreements)
         names: dict[int, list[list[str]]] = defaultdict(list)
         for entity_id, spelling in spellings:
             tokens = [word.text for word in words(spelling)]
@@ -103,14 +123,39 @@ class Gazetteer:
 
     @classmethod
     def from_database(cls) -> Gazetteer:
-        names = Entity.objects.values_list("id", "name")
-        aliases = Alias.objects.values_list("entity_id", "name")
-        return cls([*names, *aliases], facts=facts_from_database())
+        names = list(Entity.objects.values_list("id", "name"))
+        aliases = list(Alias.objects.values_list("entity_id", "name"))
+        return cls(
+            [*names, *aliases],
+            facts=facts_from_database(),
+            agreements=agreements_from_database(names, aliases),
+        )
 
     def find(self, text: str) -> list[Span]:
-        """Non-overlapping mentions in ``text``, longest first at each position, that the context allows."""
+        """Non-overlapping mentions in ``text``, longest first at each position, that the context allows.
+
+        Then the agreements the text describes without naming them (``archive.agreement_descriptions``).
+        """
         tokens = list(words(text))
-        return judge(text, tokens, self._matches(text, tokens))
+        spans = judge(text, tokens, self._matches(text, tokens))
+        if not self.agreements:
+            return spans
+        named: dict[int, set[int]] = defaultdict(set)
+        ends = [token.end for token in tokens]
+        for span in spans:
+            index = bisect.bisect_right(ends, span.start)
+            while index < len(tokens) and tokens[index].start < span.end:
+                named[span.entity_id].add(index)
+                index += 1
+        described = [
+            Span(
+                found.entity_id,
+                _skip_prefix(text, tokens[found.first].start, found.prefix),
+                tokens[found.last].end,
+            )
+            for found in descriptions(text, tokens, named, self.agreements)
+        ]
+        return sorted(spans + described, key=lambda span: span.start)
 
     def find_spellings(self, text: str) -> list[Span]:
         """Every spelling ``find`` reads in ``text``, whatever the words around it."""
@@ -174,6 +219,25 @@ def facts_from_database() -> dict[int, EntityFacts]:
         entity_id: EntityFacts.of(kind, countries.get(entity_id, ""), roles.get(entity_id, ""))
         for entity_id, kind in Entity.objects.values_list("id", "kind")
     }
+
+
+def agreements_from_database(
+    names: list[tuple[int, str]], aliases: list[tuple[int, str]]
+) -> list[AgreementFacts]:
+    """Each agreement whose signing year is known: its spellings and the countries party to it."""
+    spellings: dict[int, list[str]] = defaultdict(list)
+    for entity_id, name in [*names, *aliases]:
+        spellings[entity_id].append(name)
+    parties: dict[int, list[int]] = defaultdict(list)
+    countries = Agreement.parties.through.objects.filter(entity__kind=Country.KIND)
+    for agreement_id, party_id in countries.values_list("agreement_id", "entity_id"):
+        parties[agreement_id].append(party_id)
+    return [
+        AgreementFacts.of(agreement_id, signed_on.year, spellings[agreement_id], parties[agreement_id])
+        for agreement_id, signed_on in Agreement.objects.exclude(signed_on=None).values_list(
+            "id", "signed_on"
+        )
+    ]
 
 
 def _skip_prefix(text: str, start: int, prefix_length: int) -> int:
@@ -262,8 +326,9 @@ def relink_queued(batch_size: int = 100) -> int:
 
     The articles are those that mention one of the entities now, and those
     whose body may write one of their spellings, or the press's spellings of
-    them (a regular expression run by the database, ``written_forms_pattern``); the gazetteer then reads them
-    word by word. The tasks taken are deleted only once their articles are linked.
+    them (a regular expression run by the database, ``written_forms_pattern``), or, for an agreement,
+    its signing year, which a description of it gives (``archive.agreement_descriptions``); the
+    gazetteer then reads them word by word. The tasks taken are deleted only once their articles are linked.
     """
     done = 0
     while tasks := list(RelinkTask.objects.order_by("id").values_list("id", "entity_id")[:batch_size]):
@@ -278,6 +343,13 @@ def relink_queued(batch_size: int = 100) -> int:
         articles = Q(pk__in=Mention.objects.filter(entity_id__in=entity_ids).values("article_id"))
         if patterns:
             articles |= Q(body__regex="|".join(f"(?:{pattern})" for pattern in patterns))
+        for signed_on in (
+            Agreement.objects.filter(pk__in=entity_ids)
+            .exclude(signed_on=None)
+            .values_list("signed_on", flat=True)
+        ):
+            for digits in Digits:
+                articles |= Q(body__contains=digits.write(signed_on.year))
         relink(Article.objects.filter(articles))
         RelinkTask.objects.filter(id__in=[task_id for task_id, _ in tasks]).delete()
         done += len(tasks)

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import views
-from .feeds import LatestArticlesAtomFeed, LatestArticlesFeed
+from .feeds import EntityAtomFeed, LatestArticlesAtomFeed, LatestArticlesFeed, RelationAtomFeed
 from .models import ENTITY_MODELS
 
 app_name = "archive"
@@ -17,6 +17,8 @@ urlpatterns = [
         views.ArticleCitationView.as_view(),
         name="article-citation",
     ),
+    path("relations/<str:first>/<str:second>/", views.RelationView.as_view(), name="relation-detail"),
+    path("relations/<str:first>/<str:second>/atom/", RelationAtomFeed(), name="relation-atom"),
 ]
 for kind, model in ENTITY_MODELS.items():
     urlpatterns += [
@@ -26,4 +28,5 @@ for kind, model in ENTITY_MODELS.items():
             views.EntityDetailView.as_view(kind=kind),
             name=f"{kind}-detail",
         ),
+        path(f"{model.URL_PREFIX}/<str:slug>/atom/", EntityAtomFeed(kind), name=f"{kind}-atom"),
     ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
@@ -13,8 +13,9 @@ from .citations.fields import cite
 from .citations.formats import ARTICLE_FORMATS, FORMATS
 from .citations.reference import reference_html
 from .forms import ArticleFilterForm, DateRangeForm
-from .models import ENTITY_MODELS, Article, Person
+from .models import ENTITY_MODELS, Agreement, Article, Country, Organization, Person
 from .paging import PaginationMixin
+from .relations import Relation, co_mentioned, mentions_in_context, relation_or_404
 from .rendering import entities_by_kind, paragraphs_with_mentions
 from .timeline import timeline
 
@@ -108,13 +109,23 @@ class EntityDetailView(PaginationMixin, ListView):
 
     def get_context_data(self, **kwargs):
         canonical_url = self.request.build_absolute_uri(self.entity.get_absolute_url())
-        return super().get_context_data(
+        context = super().get_context_data(
             entity=self.entity,
             canonical_url=canonical_url,
             dates=self.dates,
             timeline=timeline(self.object_list.dated_counts(), self.request.GET),
             **kwargs,
         )
+        context["articles_in_context"] = mentions_in_context(self.entity, context["articles"])
+        context["companions"] = co_mentioned(self.entity, [Person.KIND, Organization.KIND])
+        if self.kind == Country.KIND:
+            context["neighbours"] = [
+                (country, Relation.of(self.entity, country).url)
+                for country in co_mentioned(self.entity, [Country.KIND])
+            ]
+        if self.kind == Agreement.KIND:
+            context["events"] = self.entity.events.prefetch_related("articles__source")
+        return context
 
 
 class EntityListView(PaginationMixin, ListView):
@@ -131,3 +142,36 @@ class EntityListView(PaginationMixin, ListView):
     def get_context_data(self, **kwargs):
         model = ENTITY_MODELS[self.kind]
         return super().get_context_data(kind=self.kind, heading=model._meta.verbose_name_plural, **kwargs)
+
+
+class RelationView(PaginationMixin, ListView):
+    """Two countries: their agreements, the articles naming both (newest first), their officials, committees, visits.
+
+    Either order of the two slugs leads here; any but the canonical one redirects to it.
+    """
+
+    template_name = "archive/relation_detail.html"
+    context_object_name = "articles"
+    paginate_by = PAGE_SIZE
+
+    def get(self, request, *args, **kwargs):
+        self.relation = relation_or_404(kwargs["first"], kwargs["second"])
+        if (kwargs["first"], kwargs["second"]) != (self.relation.first.slug, self.relation.second.slug):
+            query = request.META.get("QUERY_STRING", "")
+            return redirect(self.relation.url + (f"?{query}" if query else ""), permanent=True)
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return self.relation.articles()
+
+    def get_context_data(self, **kwargs):
+        relation = self.relation
+        return super().get_context_data(
+            relation=relation,
+            canonical_url=self.request.build_absolute_uri(relation.url),
+            agreements=relation.agreements(),
+            officials=relation.officials(),
+            joint_bodies=relation.joint_bodies(),
+            visits=relation.visits(),
+            **kwargs,
+        )

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.views import defaults
 
 from archive.paging import NoSuchPage
+from archive.relations import NoSuchRelation
 
 API_PREFIX = "/api/"
 MESSAGES = {
@@ -40,8 +41,11 @@ def permission_denied(request, exception):
 
 
 def page_not_found(request, exception):
-    """A page number past a list's end says which pages there are; any other 404 says nothing of its cause."""
-    message = str(exception) if isinstance(exception, NoSuchPage) else ""
+    """A page number past a list's end says which pages there are, a relation which countries are unknown.
+
+    Any other 404 says nothing of its cause.
+    """
+    message = str(exception) if isinstance(exception, NoSuchPage | NoSuchRelation) else ""
     if _for_api(request):
         return _json(404, message)
     if message:

@@ -3,6 +3,7 @@
 One module a concept; everything is importable from ``archive.models``.
 """
 
+from .agreement_events import AgreementEvent
 from .articles import Article, ArticleQuerySet, Source
 from .base import SavedAtomically
 from .entities import (
@@ -24,6 +25,7 @@ __all__ = [
     "ENTITY_MODELS",
     "SUGGESTED_MODELS",
     "Agreement",
+    "AgreementEvent",
     "Alias",
     "Article",
     "ArticleQuerySet",

@@ -14,7 +14,7 @@ from django.utils.text import Truncator
 from arabic.numbers import CountedNoun
 from arabic.sentences import lede
 
-from ..dates import PartialDate, Precision, partial_date_constraints
+from ..dates import Precision, partial_date_constraints, stored_partial_date
 from ..identity import content_hash, unique_slug
 from .base import SavedAtomically
 from .decisions import STANDING_MENTIONS
@@ -128,6 +128,8 @@ class Article(SavedAtomically):
     created_at = models.DateTimeField("أنشئ في", auto_now_add=True)
     updated_at = models.DateTimeField("عُدّل في", auto_now=True)
 
+    published = stored_partial_date("published_on", "date_precision")
+
     COUNTED = CountedNoun("مقال واحد", "مقالان", "مقالات", "مقالًا", "مقال")
 
     objects = ArticleQuerySet.as_manager()
@@ -162,15 +164,6 @@ class Article(SavedAtomically):
     def display_title(self) -> str:
         """The title, or the opening words of the body when the source gave none."""
         return self.title or Truncator(self.body).words(12)
-
-    @property
-    def published(self) -> PartialDate | None:
-        return PartialDate.from_stored(self.published_on, self.date_precision)
-
-    @published.setter
-    def published(self, value: PartialDate | None) -> None:
-        self.published_on = value.first_day if value else None
-        self.date_precision = value.precision if value else ""
 
     def paragraphs_with_offsets(self) -> list[tuple[int, int]]:
         """Spans of the body's paragraphs: blank lines separate them, or lines."""

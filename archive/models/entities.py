@@ -9,7 +9,7 @@ from django.urls import reverse
 from arabic.normalization import normalize
 from arabic.numbers import CountedNoun
 
-from ..dates import PartialDate, Precision, partial_date_constraints
+from ..dates import Precision, partial_date_constraints, stored_partial_date
 from ..identity import unique_slug
 from .base import SavedAtomically
 from .decisions import STANDING_MENTIONS
@@ -59,6 +59,10 @@ class Entity(SavedAtomically):
 
     def get_absolute_url(self) -> str:
         return reverse(f"archive:{self.kind}-detail", kwargs={"slug": self.slug})
+
+    def get_feed_url(self) -> str:
+        """The Atom feed of the newest articles that mention it."""
+        return reverse(f"archive:{self.kind}-atom", kwargs={"slug": self.slug})
 
     def spellings(self) -> list[str]:
         """The name and every alias: all the ways the texts write this entity."""
@@ -179,6 +183,7 @@ class Agreement(Entity):
         limit_choices_to=Q(kind__in=[Country.KIND, Organization.KIND]),
     )
     related = models.ManyToManyField("self", verbose_name="اتفاقيات ذات صلة", blank=True)
+    signed = stored_partial_date("signed_on", "signed_precision")
     objects = EntityManager()
 
     class Meta:
@@ -186,15 +191,6 @@ class Agreement(Entity):
         verbose_name = "اتفاقية"
         verbose_name_plural = "الاتفاقيات"
         constraints = partial_date_constraints("signed_on", "signed_precision", "agreement")
-
-    @property
-    def signed(self) -> PartialDate | None:
-        return PartialDate.from_stored(self.signed_on, self.signed_precision)
-
-    @signed.setter
-    def signed(self, value: PartialDate | None) -> None:
-        self.signed_on = value.first_day if value else None
-        self.signed_precision = value.precision if value else ""
 
 
 # The registry of kinds of entity, in the order pages and facets list them.
