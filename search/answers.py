@@ -4,7 +4,9 @@ A key holds the index's version (``index_version``: a commit or a rebuild
 makes a new one) and everything the answer depends on: the query and its
 filters, the page, and the settings that shape a page of results. An answer
 is so never stale: once the writer commits, every search is asked anew. Old
-versions' answers are never read again, and the cache culls them.
+versions' answers are never read again, and the cache culls them. A new
+release may shape answers otherwise: ``migrate``, which every deployment runs,
+forgets them all.
 """
 
 from __future__ import annotations
@@ -35,3 +37,8 @@ def remembered(question: tuple, answer: Callable[[], T]) -> T:
         found = answer()
         cache.set(key, found)
     return found
+
+
+def forget_all(**kwargs) -> None:
+    """Forget every answer kept, as after a deployment (connected to ``post_migrate``)."""
+    caches[CACHE].clear()
