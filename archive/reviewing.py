@@ -30,7 +30,10 @@ def decide_mentions(mentions: QuerySet[Mention], state: str, user) -> int:
 
 
 def _pending(suggestions: QuerySet[NameSuggestion]) -> list[NameSuggestion]:
-    return list(suggestions.select_for_update().filter(state=NameSuggestion.State.PENDING))
+    """The pending rows among those chosen, locked until the decision is saved (only the rows
+    themselves: the admin's query joins the optional entity, which PostgreSQL will not lock)."""
+    chosen = suggestions.select_for_update(of=("self",))
+    return list(chosen.filter(state=NameSuggestion.State.PENDING))
 
 
 def _settle(suggestions: Iterable[NameSuggestion], state: str, user, entity: Entity | None = None) -> None:
