@@ -27,15 +27,15 @@ def date_html(value: PartialDate | str | None) -> SafeString | str:
     """
     if not value:
         return ""
-    try:
-        date = value if isinstance(value, PartialDate) else PartialDate.parse(value)
-    except ValueError:
+    date = _as_date(value)
+    if date is None:
         return format_html("<bdi>{}</bdi>", value)
     return format_html('<time datetime="{}" dir="rtl">{}</time>', date.isoformat(), date)
 
 
-def hijri_html(value: PartialDate | None) -> SafeString | str:
+def hijri_html(value: PartialDate | str | None) -> SafeString | str:
     """The Hijri date beside a day's Gregorian one, "الموافق 9 رمضان 1442 هـ"; nothing for a year or a month."""
+    value = _as_date(value) if value else None
     if not value or not value.hijri:
         return ""
     return format_html(
@@ -43,6 +43,14 @@ def hijri_html(value: PartialDate | None) -> SafeString | str:
         value.isoformat(),
         value.hijri,
     )
+
+
+def _as_date(value: PartialDate | str) -> PartialDate | None:
+    """The date itself, or read from its ISO form in the index; None for text that is no date."""
+    try:
+        return value if isinstance(value, PartialDate) else PartialDate.parse(value)
+    except ValueError:
+        return None
 
 
 def ltr_html(text: str) -> SafeString:

@@ -48,6 +48,8 @@ class SearchForm(DateRangeForm):
         choices=[(key, order.label) for key, order in SORTS.items()],
         label="الترتيب",
     )
+    # How the results are shown, not which: left out of ``question``.
+    hijri = forms.BooleanField(required=False, label="التاريخ الهجري بجانب الميلادي")
 
     def __init__(self, data=None, **kwargs):
         super().__init__(data, **kwargs)

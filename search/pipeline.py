@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.http import QueryDict
 
 from archive.latin_names import is_latin, resembling
-from archive.paging import PageLinks, url_with
+from archive.paging import PageLinks, checked_page, url_with
 from archive.timeline import Timeline, timeline
 
 from . import answers, conf, results, shaping
@@ -57,7 +57,10 @@ def run_search(
     and to a Latin query that found nothing the names it may mean.
     """
     form = SearchForm(params if run_when_empty else params or None)
-    if not form.is_bound or not form.is_valid() or (form.is_empty and not run_when_empty):
+    if not form.is_bound or not form.is_valid():
+        return SearchOutcome(form)
+    if form.is_empty and not run_when_empty:
+        checked_page(params.get("page"), 1)  # the help shown instead of results is one page
         return SearchOutcome(form)
     try:
         number, size = params.get("page"), conf.get("PAGE_SIZE")

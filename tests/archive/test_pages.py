@@ -245,6 +245,13 @@ def test_feed_items_are_dated_when_published_and_only_else_when_added(client, db
     assert "2019" not in dates["مقال بلا تاريخ"]
 
 
+def test_the_home_page_has_one_search_box_the_heros(client, visit_article):
+    """The header's box would be a second one above the hero's: the home page keeps the hero's only."""
+    page = client.get(reverse("archive:home")).content.decode()
+    assert page.count('role="search"') == 1 and 'id="home-search-q"' in page
+    assert 'id="header-search-q"' in client.get(reverse("archive:article-list")).content.decode()
+
+
 def test_an_article_page_names_its_permalink_and_shares_its_arabic_title_and_lede(client, visit_article):
     page = client.get(visit_article.get_absolute_url()).content.decode()
     permalink = f"http://testserver{visit_article.get_absolute_url()}"

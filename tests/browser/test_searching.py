@@ -124,7 +124,7 @@ def search_for(page: Page, site, text: str) -> None:
 
 def test_header_search_for_taa_marbuta_as_haa_marks_the_words_as_written_in_the_snippets(page, site, archive):
     """Typed in the header, "اتفاقيه" finds the agreement articles, "الاتفاقية" and "والاتفاقية" marked."""
-    page.goto(site("/"))
+    page.goto(site("/articles/"))
     box = page.locator("#header-search-q")
     box.fill("اتفاقيه")
     box.press("Enter")
@@ -430,6 +430,15 @@ def test_the_search_page_shows_exactly_one_search_form(new_page, site, archive, 
     visible = page.locator("form[role=search]").filter(visible=True)
     expect(visible).to_have_count(1)
     expect(visible.locator("#search-q")).to_be_visible()
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_the_home_page_shows_exactly_one_search_form_the_hero_s(new_page, site, archive, screen):
+    page = open_on(new_page, screen)
+    page.goto(site("/"))
+    visible = page.locator("form[role=search]").filter(visible=True)
+    expect(visible).to_have_count(1)
+    expect(visible.locator("#home-search-q")).to_be_in_viewport()
 
 
 def test_the_form_s_words_dates_and_order_are_reached_and_sent_by_keyboard(page, site, archive):

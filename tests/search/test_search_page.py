@@ -64,6 +64,16 @@ def test_page_without_a_query_shows_how_to_search(search_page, seeds, params):
     assert '<ol class="results"' not in page
 
 
+@pytest.mark.parametrize("page", ["2", "99", "0", "abc", "\x00"])
+@pytest.mark.parametrize("query", ["", "   "], ids=["empty", "spaces"])
+def test_the_help_without_a_query_is_one_page_and_past_it_an_arabic_404(
+    client, seeds, no_such_page, query, page
+):
+    no_such_page(client.get(reverse("search:search"), {"q": query, "page": page}))
+    no_such_page(client.get(reverse("search:search"), {"page": page}))
+    assert client.get(reverse("search:search"), {"q": query, "page": "1"}).status_code == 200
+
+
 @pytest.mark.parametrize("query", ["كلمةلاتوجد", "Ouagadougou", "ليبيا -ليبيا"])
 def test_a_search_that_finds_nothing_shows_how_to_search_and_where_to_browse(search_page, seeds, query):
     page = search_page({"q": query})
@@ -271,6 +281,20 @@ def test_page_sorts_by_date(search_page, listed_on_page, catalogued_seeds, sort)
     )
     order = newest_first if sort == "newest" else newest_first[::-1]
     assert listed_on_page(search_page({"q": "ليبيا", "sort": sort})) == order
+
+
+def test_results_give_the_hijri_date_of_a_day_when_asked_and_the_links_keep_asking(
+    search_page, catalogued_seeds
+):
+    """2021-04-21 was 9 Ramadan 1442 (Umm al-Qura); a month has no Hijri date; unasked, none is shown."""
+    asked = search_page({"q": "ليبيا", "hijri": "1"})
+    assert "9 رمضان 1442" in asked and "15 شوال 1442" in asked
+    assert asked.count('class="hijri"') == 3  # the three articles dated to the day, not the months
+    assert 'id="search-hijri" type="checkbox" name="hijri" value="1" checked' in asked
+    assert params_of(link(asked, "الأقدم"))["hijri"] == ["1"]
+    assert 'class="hijri"' not in search_page({"q": "ليبيا"})
+    for hostile in ("<script>", "\x00", "9" * 5000):
+        assert "<script>" not in search_page({"q": "ليبيا", "hijri": hostile}).split("</header>", 1)[1]
 
 
 @pytest.mark.parametrize("sort", ["newest", "oldest"])
