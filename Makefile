@@ -55,15 +55,18 @@ test-fast: $(BOOTSTRAPPED) lint
 bench-analysis: $(BOOTSTRAPPED)
 	$(PYTHON) manage.py bench_analysis
 
+# Benchmarks and fixture builds use an archive of their own under .venv/, never DATABASE_URL's.
+OWN_DATABASE := env -u DATABASE_URL
+
 # A benchmark's archive of its own, $(1), with $(2) synthetic articles of the corpus $(3): made
 # once per corpus and size and kept for the next run (migrated anew each time, so a new
 # migration reaches it).
 define bench_archive
 	@if [ ! -f $(1)/generated ]; then rm -rf $(1); fi
-	@ARCHIVE_DATA_DIR=$(1) $(PYTHON) manage.py migrate --noinput --verbosity 0
+	@$(OWN_DATABASE) ARCHIVE_DATA_DIR=$(1) $(PYTHON) manage.py migrate --noinput --verbosity 0
 	@if [ ! -f $(1)/generated ]; then \
-		ARCHIVE_DATA_DIR=$(1) $(PYTHON) manage.py seed_archive && \
-		ARCHIVE_DATA_DIR=$(1) $(PYTHON) manage.py generate_articles $(2) --corpus $(3) && \
+		$(OWN_DATABASE) ARCHIVE_DATA_DIR=$(1) $(PYTHON) manage.py seed_archive && \
+		$(OWN_DATABASE) ARCHIVE_DATA_DIR=$(1) $(PYTHON) manage.py generate_articles $(2) --corpus $(3) && \
 		touch $(1)/generated; fi
 endef
 
@@ -79,7 +82,7 @@ BENCH_ARTICLES ?= 10000
 BENCH_DIR := $(VENV)/bench-search-$(BENCH_CORPUS)-$(BENCH_ARTICLES)
 bench-search: $(BOOTSTRAPPED)
 	$(call bench_archive,$(BENCH_DIR),$(BENCH_ARTICLES),$(BENCH_CORPUS))
-	ARCHIVE_DATA_DIR=$(BENCH_DIR) $(PYTHON) manage.py bench_search
+	$(OWN_DATABASE) ARCHIVE_DATA_DIR=$(BENCH_DIR) $(PYTHON) manage.py bench_search
 
 # Seconds from an article's commit until a search finds it, with the index writer running as
 # its own process: BENCH_FRESHNESS_ARTICLES saves one at a time (20 unless set), in an archive
@@ -87,9 +90,9 @@ bench-search: $(BOOTSTRAPPED)
 BENCH_FRESHNESS_ARTICLES ?= 20
 BENCH_FRESHNESS_DIR := $(VENV)/bench-freshness
 bench-freshness: $(BOOTSTRAPPED)
-	@ARCHIVE_DATA_DIR=$(BENCH_FRESHNESS_DIR) $(PYTHON) manage.py migrate --noinput --verbosity 0
-	@ARCHIVE_DATA_DIR=$(BENCH_FRESHNESS_DIR) $(PYTHON) manage.py seed_archive
-	ARCHIVE_DATA_DIR=$(BENCH_FRESHNESS_DIR) $(PYTHON) manage.py bench_freshness --articles $(BENCH_FRESHNESS_ARTICLES)
+	@$(OWN_DATABASE) ARCHIVE_DATA_DIR=$(BENCH_FRESHNESS_DIR) $(PYTHON) manage.py migrate --noinput --verbosity 0
+	@$(OWN_DATABASE) ARCHIVE_DATA_DIR=$(BENCH_FRESHNESS_DIR) $(PYTHON) manage.py seed_archive
+	$(OWN_DATABASE) ARCHIVE_DATA_DIR=$(BENCH_FRESHNESS_DIR) $(PYTHON) manage.py bench_freshness --articles $(BENCH_FRESHNESS_ARTICLES)
 
 # Requests a second, latency (p50/p95/p99) and errors of 8 and 32 readers against gunicorn and the index
 # writer, alone and while an import and an editor in the admin write, then whether the index equals the
@@ -99,13 +102,13 @@ BENCH_LOAD_ARTICLES ?= 2000
 BENCH_LOAD_DIR := $(VENV)/bench-load-$(BENCH_CORPUS)-$(BENCH_LOAD_ARTICLES)
 bench-load: $(BOOTSTRAPPED)
 	$(call bench_archive,$(BENCH_LOAD_DIR),$(BENCH_LOAD_ARTICLES),$(BENCH_CORPUS))
-	ARCHIVE_DATA_DIR=$(BENCH_LOAD_DIR) $(PYTHON) manage.py bench_load $(BENCH_LOAD_OPTIONS)
+	$(OWN_DATABASE) ARCHIVE_DATA_DIR=$(BENCH_LOAD_DIR) $(PYTHON) manage.py bench_load $(BENCH_LOAD_OPTIONS)
 
 # The entity linker's precision and recall on paragraphs marked by hand: the held-out set the
 # archive is judged on and, when there is one, the development set the linker is tuned on. Both run
 # on the seed archive's entities, in a throwaway archive under .venv/ (never DATABASE_URL's).
 LINKING_DIR := $(VENV)/evaluate-linking
-LINKING := env -u DATABASE_URL ARCHIVE_DATA_DIR=$(LINKING_DIR) $(PYTHON) manage.py
+LINKING := $(OWN_DATABASE) ARCHIVE_DATA_DIR=$(LINKING_DIR) $(PYTHON) manage.py
 HELDOUT := fixtures/linking/heldout.jsonl
 DEVELOPMENT := fixtures/linking/development.jsonl
 evaluate-linking: $(BOOTSTRAPPED)
@@ -136,8 +139,8 @@ clean:
 # database holding only the curated entities, so the mentions come from the linker.
 articles-fixture: $(BOOTSTRAPPED)
 	rm -rf $(VENV)/fixture-build
-	ARCHIVE_DATA_DIR=$(VENV)/fixture-build $(PYTHON) manage.py migrate --noinput --verbosity 0
-	ARCHIVE_DATA_DIR=$(VENV)/fixture-build $(PYTHON) manage.py loaddata entities
-	ARCHIVE_DATA_DIR=$(VENV)/fixture-build $(PYTHON) manage.py import_articles fixtures/seeds
-	ARCHIVE_DATA_DIR=$(VENV)/fixture-build $(PYTHON) manage.py dumpdata archive.source archive.article archive.mention --indent 2 --output fixtures/articles.json
+	$(OWN_DATABASE) ARCHIVE_DATA_DIR=$(VENV)/fixture-build $(PYTHON) manage.py migrate --noinput --verbosity 0
+	$(OWN_DATABASE) ARCHIVE_DATA_DIR=$(VENV)/fixture-build $(PYTHON) manage.py loaddata entities
+	$(OWN_DATABASE) ARCHIVE_DATA_DIR=$(VENV)/fixture-build $(PYTHON) manage.py import_articles fixtures/seeds
+	$(OWN_DATABASE) ARCHIVE_DATA_DIR=$(VENV)/fixture-build $(PYTHON) manage.py dumpdata archive.source archive.article archive.mention --indent 2 --output fixtures/articles.json
 	rm -rf $(VENV)/fixture-build

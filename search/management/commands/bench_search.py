@@ -2,23 +2,30 @@
 
 Rebuilds the whole index from the database (run ``generate_articles`` first for
 a large archive), then runs every query of ``QUERIES`` a few times through the
-JSON API (the view, facets on) and through the backend alone, and prints p50
-and p95 latencies. The first round warms caches and is not counted.
+JSON API (the view, facets on) and through the backend alone, and prints p50,
+p95 and max latencies. The first round warms the index's own caches and is not
+counted. The headline is cold: every answer the archive keeps
+(``search.answers``) is forgotten before each query, as after a commit; kept
+answers are measured apart. ``--results`` writes what each query finds, and
+``--compare`` says which queries find otherwise than a file written before:
+an optimisation must leave the set and the top ten as they were.
 """
 
 from __future__ import annotations
 
+import json
 import statistics
 import time
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.test import Client
 from haystack import connections
 
 from archive.models import Article
+from search.answers import forget_all
 from search.backends import ArchiveSearchQuerySet
 from search.benchmarks.figures import percentile
 from search.search_indexes import FACETS
@@ -69,7 +76,32 @@ QUERIES = [
     "المغرب العربي",
     "الانتخابات",
     "دعم",
+    # Words no article has: the search finds nothing and pays for the suggestion.
+    "زنجبيلات",
+    '"قرطبيون ليبيا"',
+    "الجزاىرييون الغواصات",
 ]
+# How many results of each query ``--results`` compares in order.
+TOP = 10
+
+
+def _found(query: str) -> dict:
+    """The articles ``query`` finds, by primary key: the first ``TOP`` in order, then all of them."""
+    search = ArchiveSearchQuerySet().models(Article).matching(query)
+    top = [int(result.pk) for result in search[:TOP]]
+    return {"top": top, "all": sorted(int(pk) for pk in search.values_list("pk", flat=True))}
+
+
+def _read_results(path: Path) -> dict:
+    try:
+        found = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise CommandError(f"--compare: تعذّرت قراءة الملف {path}: {error}") from error
+    if not isinstance(found, dict) or not all(
+        isinstance(entry, dict) and {"top", "all"} <= entry.keys() for entry in found.values()
+    ):
+        raise CommandError(f"--compare: الملف {path} ليس مما كتبه --results.")
+    return found
 
 
 def _size_on_disk(path: Path) -> int:
@@ -82,8 +114,17 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--rounds", type=int, default=3, help="جولات القياس بعد جولة الإحماء")
         parser.add_argument("--no-rebuild", action="store_true", help="يقيس الفهرس القائم دون إعادة بنائه")
+        parser.add_argument("--results", type=Path, help="ملف JSON يُكتب فيه ما يجده كل استعلام")
+        parser.add_argument(
+            "--compare", type=Path, help="ملف JSON كتبه --results من قبل، يُقارن به ما يُوجد الآن"
+        )
 
-    def handle(self, *args, rounds: int, no_rebuild: bool, **options):
+    def handle(
+        self, *args, rounds: int, no_rebuild: bool, results: Path | None, compare: Path | None, **options
+    ):
+        if rounds < 1:
+            raise CommandError("--rounds: جولة واحدة على الأقل.")
+        expected = _read_results(compare) if compare else None
         articles = Article.objects.count()
         self.stdout.write(f"archive: {articles:,} articles, {len(QUERIES)} queries, {rounds} rounds")
         if not no_rebuild:
@@ -95,9 +136,38 @@ class Command(BaseCommand):
         connections.reload("default")
 
         client = Client(HTTP_HOST="localhost")
-        self._report("API /api/search, facets on", rounds, lambda q: client.get("/api/search", {"q": q}))
+
+        def cold(query: str):
+            forget_all()
+            return client.get("/api/search", {"q": query})
+
+        self._report("API, cold (no kept answer)", rounds, cold)
+        self._report("API, kept answers", rounds, lambda q: client.get("/api/search", {"q": q}))
         self._report("backend, facets on", rounds, self._backend_search)
         self._report("backend, no facets", rounds, lambda q: len(self._page(q)))
+        found = {query: _found(query) for query in QUERIES}
+        if results:
+            results.write_text(json.dumps(found, ensure_ascii=False, indent=1), encoding="utf-8")
+            self.stdout.write(f"results: {results}")
+        if expected is not None:
+            self._compare(found, expected)
+
+    def _compare(self, found: dict, expected: dict) -> None:
+        """Print the queries whose set or top ten differ from ``expected``, or that none does."""
+        differing = [
+            query
+            for query in QUERIES
+            if query in expected
+            and (
+                found[query]["all"] != expected[query]["all"] or found[query]["top"] != expected[query]["top"]
+            )
+        ]
+        compared = sum(query in expected for query in QUERIES)
+        self.stdout.write(
+            f"compared with the file: {compared - len(differing)} of {compared} queries find the same"
+        )
+        for query in differing:
+            self.stdout.write(f"  differs: {query}")
 
     @staticmethod
     def _page(query: str):
