@@ -7,11 +7,13 @@ filters around it, opens a fresh searcher for each query and loses a delete
 when the index is locked. This backend overrides those parts and nothing else:
 
 - the schema: Arabic analyzers, stored-only fields, keyword facets, no spelling
-  field (suggestions read the exact field's words);
+  field (suggestions read the exact field's words), word positions only where
+  phrases are matched (the exact fields);
 - the search: the searcher's words (``SearchQuerySet.matching``) are parsed apart
   from the filters, by ``ArabicQueryParser``, so no input can break out of them;
   facets are counted from per-reader sets of documents; highlighting marks the
-  words the query matched, by the same analysis that indexed them;
+  words the query matched, by the same analysis that indexed them, in bodies
+  read from the database for the page's hits (an index's ``bodies(pks)``);
 - writing: one transaction for a batch of updates and deletes, which waits for
   the index lock and raises when it cannot write; haystack's ``update_index``,
   ``rebuild_index`` and ``clear_index`` hold the index write lock, as the
@@ -42,6 +44,8 @@ from __future__ import annotations
 
 import threading
 
+from django.apps import apps
+from haystack import connections
 from haystack.backends import BaseEngine
 from haystack.backends.whoosh_backend import WhooshSearchBackend, WhooshSearchQuery
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
@@ -92,9 +96,12 @@ class ArabicWhooshSearchBackend(IndexWriting, WhooshSearchBackend):
                 # An undated article sorts as the oldest: last when the newest come first.
                 fieldtype = DATETIME(stored=field.stored, sortable=NumericColumn("Q", default=0))
             elif isinstance(schema[name], TEXT):
-                # Never Whoosh's English default; not sortable, which would copy every text.
+                # Never Whoosh's English default; not sortable, which would copy every text. Only the
+                # fields phrases are matched against (the exact ones) keep each word's positions.
                 fieldtype = TEXT(
-                    analyzer=field.analyzer or arabic_analyzer(), stored=field.stored, phrase=True
+                    analyzer=field.analyzer or arabic_analyzer(),
+                    stored=field.stored,
+                    phrase=name.endswith(EXACT_SUFFIX),
                 )
             else:
                 continue
@@ -190,8 +197,10 @@ class ArabicWhooshSearchBackend(IndexWriting, WhooshSearchBackend):
         found = collector.results()
         documents = matching.docset
         matched = QueryTerms.of(terms_query) if highlight and terms_query is not None else None
+        hits = found[start_offset:limit]
+        bodies = self._bodies(hits) if matched is not None else {}
         response = {
-            "results": [self._result(hit, result_class, matched) for hit in found[start_offset:limit]],
+            "results": [self._result(hit, result_class, matched, bodies) for hit in hits],
             "hits": len(documents),
             "facets": self._facets(documents, facets) if facets else {},
             "spelling_suggestion": None,
@@ -218,7 +227,8 @@ class ArabicWhooshSearchBackend(IndexWriting, WhooshSearchBackend):
         stored = searcher.document(**{ID: identifier})
         if not stored:
             return {"results": [], "hits": 0}
-        text = "\n".join(str(stored.get(name) or "") for name in ("title", "body"))
+        body = self._bodies([stored]).get(str(stored[DJANGO_ID]), "")
+        text = "\n".join((str(stored.get("title") or ""), body))
         key_terms = [
             whoosh_query.Term(self.content_field_name, term, boost=weight)
             for term, weight in searcher.key_terms_from_text(self.content_field_name, text, numterms=20)
@@ -264,14 +274,30 @@ class ArabicWhooshSearchBackend(IndexWriting, WhooshSearchBackend):
             "queries": {},
         }
 
-    def _result(self, hit, result_class, matched: QueryTerms | None) -> SearchResult:
+    def _bodies(self, hits) -> dict[str, str]:
+        """The bodies of ``hits`` (stored fields or Whoosh hits), by primary key, from the database.
+
+        The index does not hold them: an index of a model whose text is the
+        database's says so with a ``bodies(pks)`` method, asked once per model.
+        """
+        by_model: dict[str, list[str]] = {}
+        for hit in hits:
+            by_model.setdefault(hit[DJANGO_CT], []).append(hit[DJANGO_ID])
+        unified, bodies = connections[self.connection_alias].get_unified_index(), {}
+        for model_ct, pks in by_model.items():
+            index = unified.get_index(apps.get_model(model_ct))
+            if hasattr(index, "bodies"):
+                bodies.update(index.bodies(pks))
+        return bodies
+
+    def _result(self, hit, result_class, matched: QueryTerms | None, bodies=None) -> SearchResult:
         stored = dict(hit.fields())
         app_label, model_name = stored.pop(DJANGO_CT).split(".")
         pk = stored.pop(DJANGO_ID)
         if matched is not None:
             stored["highlighted"] = {
                 "title": highlight(stored.get("title", ""), matched),
-                "body": snippet(stored.get("body", ""), matched, conf.get("SNIPPET_LENGTH")),
+                "body": snippet((bodies or {}).get(pk, ""), matched, conf.get("SNIPPET_LENGTH")),
             }
         return (result_class or SearchResult)(app_label, model_name, pk, hit.score or 0, **stored)
 

@@ -14,6 +14,7 @@ import pytest
 
 from arabic.normalization import normalize
 from arabic.stemming import stems
+from search.backends import ArchiveSearchQuerySet
 from search.highlighting import QueryTerms, highlight, snippet
 from search.query import TEXT_FIELD, ArabicQueryParser, text_schema
 
@@ -190,3 +191,12 @@ def test_a_run_is_escaped_and_markup_between_marked_words_ends_it():
     found = highlight("تبون <b>ليبيا</b> تبون & ليبيا", terms_of("تبون ليبيا"))
     assert found.marked == ["تبون", "ليبيا", "تبون", "ليبيا"]
     assert "<b>" not in str(found) and "&lt;b&gt;" in str(found) and "&amp;" in str(found)
+
+
+def test_a_page_of_snippets_reads_its_bodies_from_the_database_in_one_query(seeds, django_assert_num_queries):
+    """The index keeps no body: the page's hits get theirs together, never one query per hit."""
+    search = ArchiveSearchQuerySet().models(type(seeds["koni"])).matching("ليبيا").highlight()
+    with django_assert_num_queries(1):
+        results = list(search[:10])
+    assert len(results) == len(seeds)
+    assert all(marked(str(result.highlighted["body"])) for result in results)
