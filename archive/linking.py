@@ -15,6 +15,9 @@ entity only where the words around it agree (``archive.linking_rules``): a
 family name alone needs the full name, a title or the person's country in the
 article, "نهر النيجر" is a river, "المجلس الرئاسي اليمني" is Yemen's.
 
+Linking an article also puts the names it writes that no entity has (``archive.suggesting``)
+in the editors' review queue, in place of those it wrote before (``archive.name_queue``).
+
 Re-linking keeps what an editor decided (while the text at the span stays):
 a confirmed mention stays, a rejected one never comes back; it replaces the
 automatic mentions, so it can be run any number of times.
@@ -57,6 +60,8 @@ from .models import (
     Place,
     RelinkTask,
 )
+from .name_queue import queue_names
+from .suggesting import suggest_beside
 
 NO_FACTS = EntityFacts("")
 
@@ -253,7 +258,7 @@ def _skip_prefix(text: str, start: int, prefix_length: int) -> int:
 
 @transaction.atomic
 def link_mentions(article: Article, gazetteer: Gazetteer) -> None:
-    """Bring the article's stored mentions in line with its body and its editors' decisions.
+    """Bring the article's stored mentions, and its names in the review queue, in line with its body.
 
     A decision holds while the body writes, at its span, the text decided on:
     a confirmed mention stays (whatever the gazetteer reads there) and the
@@ -263,9 +268,10 @@ def link_mentions(article: Article, gazetteer: Gazetteer) -> None:
     existing = list(article.mentions.all())
     decided = [m for m in existing if m.state != Mention.State.AUTOMATIC and m.decision_holds(article.body)]
     confirmed = [m for m in decided if m.state == Mention.State.CONFIRMED]
+    spans = gazetteer.find(article.body)
     found = {
         (span.entity_id, span.start, span.end)
-        for span in _undecided(gazetteer.find(article.body), decided)
+        for span in _undecided(spans, decided)
         if not any(span.start < m.end and m.start < span.end for m in confirmed)
     }
     kept = decided + [
@@ -278,6 +284,8 @@ def link_mentions(article: Article, gazetteer: Gazetteer) -> None:
     )
     if new:
         articles_changed.send(sender=Article, articles=[article])
+    linked = [*spans, *(Span(m.entity_id, m.start, m.end) for m in confirmed)]
+    queue_names([(article, suggest_beside(article.body, linked))])
 
 
 def _undecided(spans: Iterable[Span], decided: Iterable[Mention]) -> list[Span]:

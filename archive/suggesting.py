@@ -20,7 +20,7 @@ of words ahead, so a text of any length is read in linear time.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -87,7 +87,12 @@ class Linker(Protocol):
 
 def suggest_names(text: str, gazetteer: Linker) -> list[SuggestedName]:
     """The names ``text`` writes after a cue that the gazetteer does not link, in order, none overlapping."""
-    reader = _Reader(text, list(words(text)), gazetteer.find(text))
+    return suggest_beside(text, gazetteer.find(text))
+
+
+def suggest_beside(text: str, linked: Iterable[Span]) -> list[SuggestedName]:
+    """``suggest_names`` where the spans linked in ``text`` are known already: none of them is suggested."""
+    reader = _Reader(text, list(words(text)), list(linked))
     candidates = sorted(
         [*reader.people(), *reader.organizations(), *reader.agreements()],
         key=lambda name: (name.start, name.start - name.end),  # the longest first where two start together

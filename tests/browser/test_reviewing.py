@@ -24,14 +24,12 @@ def suggestions(transactional_db) -> list[NameSuggestion]:
     for text, confidence in (("خالد المازن", 0.2), ("نجلاء المنقوش", 0.5), ("عبد القادر مساهل", 0.9)):
         start = article.body.index(text)
         rows.append(
-            NameSuggestion.objects.create(
+            NameSuggestion.objects.update_or_create(
                 article=article,
                 start=start,
                 end=start + len(text),
-                text=text,
-                kind="person",
-                confidence=confidence,
-            )
+                defaults={"text": text, "kind": "person", "confidence": confidence},
+            )[0]
         )
     return rows
 
