@@ -15,6 +15,8 @@ import multiprocessing
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
 
+from arabic.normalization import words
+
 from .linking import Gazetteer, Span
 from .suggesting import SuggestedName, suggest_beside
 
@@ -94,6 +96,7 @@ def _read_in_worker(texts: list[str]) -> list[Reading]:
 def _read_all(gazetteer: Gazetteer, texts: list[str]) -> list[Reading]:
     readings = []
     for text in texts:
-        spans = gazetteer.find(text)
-        readings.append((spans, suggest_beside(text, spans)))
+        tokens = list(words(text))
+        spans = gazetteer.find(text, tokens)
+        readings.append((spans, suggest_beside(text, spans, tokens)))
     return readings

@@ -136,12 +136,13 @@ class Gazetteer:
             agreements=agreements_from_database(names, aliases),
         )
 
-    def find(self, text: str) -> list[Span]:
+    def find(self, text: str, tokens: list[Word] | None = None) -> list[Span]:
         """Non-overlapping mentions in ``text``, longest first at each position, that the context allows.
 
         Then the agreements the text describes without naming them (``archive.agreement_descriptions``).
+        ``tokens`` are the text's ``words``, when the caller has them already.
         """
-        tokens = list(words(text))
+        tokens = list(words(text)) if tokens is None else tokens
         spans = judge(text, tokens, self._matches(text, tokens))
         if not self.agreements:
             return spans
@@ -268,7 +269,8 @@ def link_mentions(article: Article, gazetteer: Gazetteer) -> None:
     existing = list(article.mentions.all())
     decided = [m for m in existing if m.state != Mention.State.AUTOMATIC and m.decision_holds(article.body)]
     confirmed = [m for m in decided if m.state == Mention.State.CONFIRMED]
-    spans = gazetteer.find(article.body)
+    tokens = list(words(article.body))
+    spans = gazetteer.find(article.body, tokens)
     found = {
         (span.entity_id, span.start, span.end)
         for span in _undecided(spans, decided)
@@ -285,7 +287,7 @@ def link_mentions(article: Article, gazetteer: Gazetteer) -> None:
     if new:
         articles_changed.send(sender=Article, articles=[article])
     linked = [*spans, *(Span(m.entity_id, m.start, m.end) for m in confirmed)]
-    queue_names([(article, suggest_beside(article.body, linked))])
+    queue_names([(article, suggest_beside(article.body, linked, tokens))])
 
 
 def _undecided(spans: Iterable[Span], decided: Iterable[Mention]) -> list[Span]:
