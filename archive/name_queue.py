@@ -71,7 +71,9 @@ def queue_names(found: Iterable[tuple[Article, list[SuggestedName]]]) -> None:
     wanted = {
         place: (name, key)
         for place, (name, key) in candidates.items()
-        if 0 < len(key) <= TEXT_LENGTH and (place[0], key, name.kind) not in rejected and (key, name.kind) not in accepted
+        if 0 < len(key) <= TEXT_LENGTH
+        and (place[0], key, name.kind) not in rejected
+        and (key, name.kind) not in accepted
     }
     pending = {
         (article, start, end, text, kind): (pk, key)
