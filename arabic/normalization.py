@@ -130,6 +130,11 @@ def words(text: str) -> Iterator[Word]:
         yield Word(word, start, end)
 
 
+def name_key(text: str) -> str:
+    """The normalised words of a name joined without spaces: one key for "عبد الله" and "عبدالله"."""
+    return "".join(word for word, _, _ in word_spans(text))
+
+
 def word_spans(text: str) -> Iterator[tuple[str, int, int]]:
     """``words`` as plain tuples, for the analyzer, which reads millions of them."""
     normalized, offsets = normalize_with_offsets(text)

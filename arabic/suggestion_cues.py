@@ -9,6 +9,8 @@ once here; each test takes a normalised word, with any proclitic ("والرئي�
 
 from __future__ import annotations
 
+import functools
+
 from .dates import MONTH_NAMES, WEEKDAYS
 from .normalization import normalize, strip_marks
 from .stemming import proclitic_readings
@@ -22,8 +24,12 @@ def _with_article(bare: frozenset[str]) -> frozenset[str]:
     return bare | {"ال" + word for word in bare}
 
 
+@functools.lru_cache(maxsize=65536)
 def _reading_in(word: str, words: frozenset[str]) -> int | None:
-    """The length of the proclitics before a reading of ``word`` found in ``words``, or None."""
+    """The length of the proclitics before a reading of ``word`` found in ``words``, or None.
+
+    Cached: the suggester asks it of every word of a text, once for each list.
+    """
     return next((length for length, rest in proclitic_readings(word) if rest in words), None)
 
 
@@ -103,16 +109,17 @@ def organization_head(word: str) -> int | None:
 # Head words of an agreement, and the second word of a two-word one: "اتفاقية
 # التعاون الأمني الموقعة سنة 2012", "مذكرة تفاهم في مجال الطاقة الموقعة عام 2022".
 _AGREEMENT_HEADS = _with_article(_normalized("اتفاق اتفاقية معاهدة بروتوكول ميثاق"))
-_AGREEMENT_PAIRS = {normalize("مذكرة"): _with_article(_normalized("تفاهم"))}
+_AGREEMENT_PAIRS = {_with_article(_normalized("مذكرة")): _with_article(_normalized("تفاهم"))}
 
 
+@functools.lru_cache(maxsize=65536)
 def agreement_head(word: str, following: str = "") -> tuple[int, int] | None:
     """(proclitic length, words) of an agreement's head at ``word``, its next word ``following``, or None."""
     length = _reading_in(word, _AGREEMENT_HEADS)
     if length is not None:
         return length, 1
-    for head, seconds in _AGREEMENT_PAIRS.items():
-        length = _reading_in(word, _with_article(frozenset({head})))
+    for heads, seconds in _AGREEMENT_PAIRS.items():
+        length = _reading_in(word, heads)
         if length is not None and following in seconds:
             return length, 2
     return None

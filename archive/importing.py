@@ -36,6 +36,7 @@ from .import_files import (
 )
 from .linking import Gazetteer, store_found_mentions
 from .models import Article, Source
+from .name_queue import queue_names
 
 __all__ = [
     "PARAGRAPH_SEPARATOR",
@@ -185,7 +186,7 @@ class _Saver:
         return fresh, finder.submit([item.article.body for item in fresh])
 
     def store(self, fresh: list[Planned], found: Found) -> None:
-        """Store the checked articles and their mentions in one short transaction.
+        """Store the checked articles, their mentions and the names they write that no entity has, in one short transaction.
 
         The reading and the linking happened before, outside it: the database's
         write lock is held only for the inserts.
@@ -198,6 +199,7 @@ class _Saver:
                 article.slug = slug
             stored = Article.objects.bulk_create(articles)
             store_found_mentions(zip(stored, spans, strict=True))
+            queue_names(zip(stored, found.names(), strict=True))
         self.report.created += stored
 
     def _new_content(self, batch: list[Planned]) -> list[Planned]:

@@ -15,6 +15,9 @@ entity only where the words around it agree (``archive.linking_rules``): a
 family name alone needs the full name, a title or the person's country in the
 article, "نهر النيجر" is a river, "المجلس الرئاسي اليمني" is Yemen's.
 
+Linking an article also puts the names it writes that no entity has (``archive.suggesting``)
+in the editors' review queue, in place of those it wrote before (``archive.name_queue``).
+
 Re-linking keeps what an editor decided (while the text at the span stays):
 a confirmed mention stays, a rejected one never comes back; it replaces the
 automatic mentions, so it can be run any number of times.
@@ -57,6 +60,8 @@ from .models import (
     Place,
     RelinkTask,
 )
+from .name_queue import queue_names
+from .suggesting import suggest_beside
 
 NO_FACTS = EntityFacts("")
 
@@ -131,12 +136,13 @@ class Gazetteer:
             agreements=agreements_from_database(names, aliases),
         )
 
-    def find(self, text: str) -> list[Span]:
+    def find(self, text: str, tokens: list[Word] | None = None) -> list[Span]:
         """Non-overlapping mentions in ``text``, longest first at each position, that the context allows.
 
         Then the agreements the text describes without naming them (``archive.agreement_descriptions``).
+        ``tokens`` are the text's ``words``, when the caller has them already.
         """
-        tokens = list(words(text))
+        tokens = list(words(text)) if tokens is None else tokens
         spans = judge(text, tokens, self._matches(text, tokens))
         if not self.agreements:
             return spans
@@ -253,7 +259,7 @@ def _skip_prefix(text: str, start: int, prefix_length: int) -> int:
 
 @transaction.atomic
 def link_mentions(article: Article, gazetteer: Gazetteer) -> None:
-    """Bring the article's stored mentions in line with its body and its editors' decisions.
+    """Bring the article's stored mentions, and its names in the review queue, in line with its body.
 
     A decision holds while the body writes, at its span, the text decided on:
     a confirmed mention stays (whatever the gazetteer reads there) and the
@@ -263,9 +269,11 @@ def link_mentions(article: Article, gazetteer: Gazetteer) -> None:
     existing = list(article.mentions.all())
     decided = [m for m in existing if m.state != Mention.State.AUTOMATIC and m.decision_holds(article.body)]
     confirmed = [m for m in decided if m.state == Mention.State.CONFIRMED]
+    tokens = list(words(article.body))
+    spans = gazetteer.find(article.body, tokens)
     found = {
         (span.entity_id, span.start, span.end)
-        for span in _undecided(gazetteer.find(article.body), decided)
+        for span in _undecided(spans, decided)
         if not any(span.start < m.end and m.start < span.end for m in confirmed)
     }
     kept = decided + [
@@ -278,6 +286,8 @@ def link_mentions(article: Article, gazetteer: Gazetteer) -> None:
     )
     if new:
         articles_changed.send(sender=Article, articles=[article])
+    linked = [*spans, *(Span(m.entity_id, m.start, m.end) for m in confirmed)]
+    queue_names([(article, suggest_beside(article.body, linked, tokens))])
 
 
 def _undecided(spans: Iterable[Span], decided: Iterable[Mention]) -> list[Span]:

@@ -14,9 +14,8 @@ from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
-from arabic.normalization import normalize, words
+from arabic.normalization import name_key, normalize
 
-from .linking import Gazetteer
 from .models import Article
 from .suggesting import Linker, SuggestedName, suggest_names
 
@@ -37,11 +36,6 @@ class RankedName:
     confidence: float
 
 
-def name_key(text: str) -> str:
-    """The normalised words of a name joined without spaces: one key for all its spacings."""
-    return "".join(word.text for word in words(text))
-
-
 def confidence(articles: int, cues: int) -> float:
     """1 - ½ⁿ for n pieces of evidence: each article and each cue beyond the first."""
     evidence = articles + max(cues - 1, 0)
@@ -58,10 +52,10 @@ def rank(documents: Iterable[tuple[Hashable, str]], gazetteer: Linker) -> list[R
     return sorted(ranked, key=lambda name: (-name.confidence, -name.suggestions, name.key))
 
 
-def rank_archive(gazetteer: Gazetteer | None = None) -> list[RankedName]:
+def rank_archive(gazetteer: Linker) -> list[RankedName]:
     """The names suggested in every article of the archive, each with the primary keys of its articles."""
     bodies = Article.objects.values_list("pk", "body").iterator(chunk_size=500)
-    return rank(bodies, gazetteer or Gazetteer.from_database())
+    return rank(bodies, gazetteer)
 
 
 def _ranked(key: str, kind: str, suggestions: list[tuple[Hashable, SuggestedName]]) -> RankedName:

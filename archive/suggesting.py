@@ -20,7 +20,8 @@ of words ahead, so a text of any length is read in linear time.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+import functools
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -87,7 +88,17 @@ class Linker(Protocol):
 
 def suggest_names(text: str, gazetteer: Linker) -> list[SuggestedName]:
     """The names ``text`` writes after a cue that the gazetteer does not link, in order, none overlapping."""
-    reader = _Reader(text, list(words(text)), gazetteer.find(text))
+    return suggest_beside(text, gazetteer.find(text))
+
+
+def suggest_beside(
+    text: str, linked: Iterable[Span], tokens: list[Word] | None = None
+) -> list[SuggestedName]:
+    """``suggest_names`` where the spans linked in ``text`` are known already: none of them is suggested.
+
+    ``tokens`` are the text's ``words``, when the caller has them already.
+    """
+    reader = _Reader(text, list(words(text)) if tokens is None else tokens, list(linked))
     candidates = sorted(
         [*reader.people(), *reader.organizations(), *reader.agreements()],
         key=lambda name: (name.start, name.start - name.end),  # the longest first where two start together
@@ -168,12 +179,7 @@ class _Reader:
         return strip_marks(self.written(index)).endswith(_PRONOUNS)
 
     def _given_name(self, index: int) -> int | None:
-        """The length of a conjunction before a given name that opens a name ("وهانيبال"), or None."""
-        word = self.word(index)
-        for length, rest in proclitic_readings(word):
-            if word[:length] in ("", "و", "ف") and is_bare_given_name(rest) and not rest.startswith("ال"):
-                return length
-        return None
+        return _given_name(self.word(index))
 
     def _person(self, first: int, cue: tuple[int, int], prefix: int = 0) -> Iterator[SuggestedName]:
         end = self._name_end(first)
@@ -259,6 +265,8 @@ class _Reader:
     # Agreements
 
     def agreements(self) -> Iterator[SuggestedName]:
+        if not any(_year(token.text) for token in self.tokens):
+            return  # every agreement suggested ends with its year
         for index in range(len(self.tokens)):
             following = self.word(index + 1) if self.joined(index + 1) else ""
             head = agreement_head(self.word(index), following)
@@ -309,6 +317,18 @@ class _Reader:
         if self.joined(index) and _year(self.word(index)):
             return index + 1
         return None
+
+
+@functools.lru_cache(maxsize=65536)
+def _given_name(word: str) -> int | None:
+    """The length of a conjunction before a given name that opens a name ("وهانيبال"), or None.
+
+    Cached: it is asked of every word of a text.
+    """
+    for length, rest in proclitic_readings(word):
+        if word[:length] in ("", "و", "ف") and is_bare_given_name(rest) and not rest.startswith("ال"):
+            return length
+    return None
 
 
 def _day(word: str) -> bool:

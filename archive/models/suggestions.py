@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 
+from arabic.normalization import name_key
+
 from .articles import Article
 from .decisions import Decided
 from .entities import Agreement, Entity, Organization, Person
@@ -35,6 +37,9 @@ class NameSuggestion(Decided):
     start = models.PositiveIntegerField("البداية")
     end = models.PositiveIntegerField("النهاية")
     text = models.CharField("الاسم كما كُتب", max_length=300)
+    # The same name however it is spelt or spaced (``arabic.normalization.name_key``):
+    # an editor's decision holds for it, and the queue counts the articles that write it.
+    key = models.CharField("الاسم موحّدًا", max_length=300, editable=False, db_index=True)
     kind = models.CharField("النوع", max_length=16, choices=suggested_kinds)
     confidence = models.FloatField("الثقة")
     cue = models.CharField("القرينة", max_length=200, blank=True)
@@ -63,3 +68,7 @@ class NameSuggestion(Decided):
 
     def __str__(self) -> str:
         return self.text
+
+    def save(self, *args, **kwargs):
+        self.key = name_key(self.text)
+        super().save(*args, **kwargs)

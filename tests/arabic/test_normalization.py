@@ -6,6 +6,7 @@ import pytest
 
 from arabic.normalization import (
     ends_with_tanween,
+    name_key,
     normalize,
     normalize_with_offsets,
     strip_marks,
@@ -73,6 +74,24 @@ def test_words_are_not_split_by_invisible_characters():
 )
 def test_ends_with_tanween_marks_indefinite_words(written, expected):
     assert ends_with_tanween(written) is expected
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "why"),
+    [
+        ("عبد الله باتيلي", "عبدالله باتيلي", "a compound name written joined"),
+        ("عثمان  الجرندي", "عثمان الجرنـدي", "a double space, a tatweel"),
+        ("أحمد أبو الغيط", "احمد ابو الغيط", "hamza on alif typed bare"),
+        ("المفوضيةُ الوطنية", "المفوضية، الوطنية", "a diacritic, a comma between the words"),
+    ],
+)
+def test_name_key_is_one_for_every_spelling_and_spacing_of_a_name(first, second, why):
+    assert name_key(first) == name_key(second), why
+
+
+def test_name_key_keeps_different_names_apart():
+    assert name_key("عثمان الجرندي") != name_key("عثمان الجندي")
+    assert name_key("") == name_key("،؛ ") == ""
 
 
 def test_strip_marks_keeps_letters_as_written():

@@ -57,6 +57,23 @@ def test_adding_an_article_in_the_admin_links_its_mentions(editor_client, tebbou
     assert f'href="{tebboune.get_absolute_url()}"' in page
 
 
+def test_saving_an_article_in_the_admin_queues_the_names_it_writes_and_editing_them_out_clears_them(
+    editor_client,
+):
+    body = "استقبل الرئيس نظيره ثم وزير الخارجية التونسي عثمان الجرندي في مكتبه."
+    response = editor_client.post(reverse("admin:archive_article_add"), article_form(title="لقاء", body=body))
+    assert response.status_code == 302
+    article = Article.objects.get(title="لقاء")
+    queued = article.name_suggestions.filter(state="pending")
+    assert list(queued.values_list("text", "kind")) == [("عثمان الجرندي", "person")]
+    response = editor_client.post(
+        reverse("admin:archive_article_change", args=[article.pk]),
+        article_form(title="لقاء", body="استقبل الرئيس نظيره في مكتبه."),
+    )
+    assert response.status_code == 302
+    assert not queued.exists()
+
+
 def test_an_admin_save_reads_the_gazetteer_once(editor_client, tebboune, monkeypatch):
     """Linking runs once per save, after the editor's own mention edits, never again from a signal."""
     built = []

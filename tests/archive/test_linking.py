@@ -141,7 +141,9 @@ def test_only_the_articles_that_may_write_a_changed_entitys_name_are_read_again(
     naming = save_linked(Article(body="وصل الوفد إلى جمهوريـة تشاد."))
     read = []
     find = Gazetteer.find
-    monkeypatch.setattr(Gazetteer, "find", lambda self, text: read.append(text) or find(self, text))
+    monkeypatch.setattr(
+        Gazetteer, "find", lambda self, text, *tokens: read.append(text) or find(self, text, *tokens)
+    )
     Alias.objects.create(entity=country, name="جمهورية تشاد")
     relink_queued()
     assert read == [naming.body]

@@ -54,5 +54,5 @@ def test_no_text_ranks_nothing():
 def test_the_archive_is_ranked_with_its_own_gazetteer(tebboune):
     Article.objects.create(title="أ", body="استقبل الرئيس عبد المجيد تبون المبعوث عبد الله باتيلي.")
     Article.objects.create(title="ب", body="وقال المبعوث عبد الله باتيلي إن الحل قريب.")
-    [name] = rank_archive()
+    [name] = rank_archive(Gazetteer.from_database())
     assert (name.text, name.kind, len(name.articles)) == ("عبد الله باتيلي", "person", 2)

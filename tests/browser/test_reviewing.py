@@ -24,14 +24,12 @@ def suggestions(transactional_db) -> list[NameSuggestion]:
     for text, confidence in (("خالد المازن", 0.2), ("نجلاء المنقوش", 0.5), ("عبد القادر مساهل", 0.9)):
         start = article.body.index(text)
         rows.append(
-            NameSuggestion.objects.create(
+            NameSuggestion.objects.update_or_create(
                 article=article,
                 start=start,
                 end=start + len(text),
-                text=text,
-                kind="person",
-                confidence=confidence,
-            )
+                defaults={"text": text, "kind": "person", "confidence": confidence},
+            )[0]
         )
     return rows
 
@@ -83,3 +81,25 @@ def test_the_keyboard_moves_chooses_accepts_and_rejects(page, site, editor, sugg
         "نجلاء المنقوش": "rejected",
         "عبد القادر مساهل": "rejected",
     }
+
+
+def test_a_name_written_in_an_article_saved_in_the_admin_waits_in_the_queue_and_is_accepted_by_keyboard(
+    page, site, editor, transactional_db
+):
+    log_in(page, site, editor)
+    page.goto(site("/admin/archive/article/add/"))
+    page.locator("#id_title").fill("الجرندي في الجزائر")
+    page.locator("#id_body").fill("حلّ وزير الخارجية التونسي عثمان الجرندي بالجزائر في زيارة عمل قصيرة.")
+    page.locator("[name=_save]").click()
+    expect(page.locator(".messagelist .success")).to_be_visible()
+
+    page.goto(site(QUEUE))
+    rows = page.locator("#result_list tbody tr")
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text("عثمان الجرندي")
+    page.keyboard.press("j")
+    expect(rows.first).to_have_class(re.compile("review-current"))
+    page.keyboard.press("a")
+    expect(page.locator(".messagelist .success")).to_contain_text("قُبلت")
+    assert states() == {"عثمان الجرندي": "accepted"}
+    assert list(Person.objects.values_list("name", flat=True)) == ["عثمان الجرندي"]
