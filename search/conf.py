@@ -38,6 +38,9 @@ DEFAULTS = {
     "SMALL_SEGMENT": 2000,
     # Queued changes written in one index transaction.
     "WRITER_BATCH_SIZE": 1000,
+    # Megabytes of postings a writing process sorts in memory before it spills a sorted
+    # run to disk (Whoosh's limitmb), for each process of a parallel batch.
+    "WRITER_MEMORY_MB": 1024,
     # How much the running writer gives way to gunicorn for the processor (nice(2)):
     # readers come first, and the queue catches up when they leave it time.
     "WRITER_NICENESS": 10,

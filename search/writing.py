@@ -37,7 +37,10 @@ class IndexWriting:
         if not self.setup_complete:
             self.setup()
         writer = self.index.writer(
-            timeout=conf.get("WRITE_LOCK_TIMEOUT"), procs=processes, multisegment=processes > 1, limitmb=1024
+            timeout=conf.get("WRITE_LOCK_TIMEOUT"),
+            procs=processes,
+            multisegment=processes > 1,
+            limitmb=conf.get("WRITER_MEMORY_MB"),
         )
         written = 0
         try:

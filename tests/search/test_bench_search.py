@@ -32,11 +32,18 @@ def test_a_results_file_compared_with_itself_finds_the_same_and_an_edited_one_na
     compared = len(found)
     assert f"{compared} of {compared} queries find the same" in bench(tmp_path, "--compare", str(written))
 
-    found["ليبيا"]["top"] = found["ليبيا"]["top"][::-1]
-    found["ليبيا"]["all"] = found["ليبيا"]["all"][1:]
-    written.write_text(json.dumps(found))
-    report = bench(tmp_path, "--compare", str(written))
-    assert f"{compared - 1} of {compared} queries find the same" in report and "differs: ليبيا" in report
+    top = found["ليبيا"]["top"]
+    assert len({score for _, score in top}) > 1  # else no order could differ
+    scores_reversed = [[pk, score] for (pk, _), (_, score) in zip(top, top[::-1], strict=True)]
+    first_scored_higher = [[top[0][0], top[0][1] + 1], *top[1:]]
+    for edited in (
+        {"top": top, "all": found["ليبيا"]["all"][1:]},
+        {"top": scores_reversed, "all": found["ليبيا"]["all"]},
+        {"top": first_scored_higher, "all": found["ليبيا"]["all"]},
+    ):
+        written.write_text(json.dumps({**found, "ليبيا": edited}))
+        report = bench(tmp_path, "--compare", str(written))
+        assert f"{compared - 1} of {compared} queries find the same" in report and "differs: ليبيا" in report
     assert Article.objects.count() == len(seeds)
 
 
