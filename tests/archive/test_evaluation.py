@@ -108,12 +108,16 @@ def test_the_nth_listing_of_a_lookalike_is_its_nth_occurrence(case_file, libya):
     assert evaluate(load_cases(twice)).lookalikes_linked == 1
 
 
-def test_the_held_out_set_is_well_formed_and_large_enough(db):
+@pytest.mark.parametrize(
+    ("name", "paragraphs", "lookalikes", "unknown"),
+    [("heldout-2.jsonl", 40, 25, 40), ("heldout.jsonl", 45, 25, 50)],
+)
+def test_the_held_out_sets_are_well_formed_and_large_enough(db, name, paragraphs, lookalikes, unknown):
     call_command("loaddata", "entities", verbosity=0)
-    cases = load_cases(Path(settings.BASE_DIR) / "fixtures" / "linking" / "heldout.jsonl")
-    assert len(cases) >= 45
-    assert sum(len(case.lookalikes) for case in cases) >= 25
-    assert sum(u.label in ("person", "organization") for case in cases for u in case.unknown) >= 50
+    cases = load_cases(Path(settings.BASE_DIR) / "fixtures" / "linking" / name)
+    assert len(cases) >= paragraphs
+    assert sum(len(case.lookalikes) for case in cases) >= lookalikes
+    assert sum(u.label in ("person", "organization") for case in cases for u in case.unknown) >= unknown
 
 
 @pytest.mark.parametrize(
