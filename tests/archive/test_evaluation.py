@@ -101,7 +101,7 @@ def test_a_link_to_the_wrong_entity_with_the_right_text_is_wrong(case_file, tebb
 
 def test_the_nth_listing_of_a_lookalike_is_its_nth_occurrence(case_file, libya):
     """With tanween ليبياً is an adverb and is not linked; written bare, it is."""
-    text = "أراد حلا ليبياً ووفدا ليبيا."
+    text = "أراد حلا ليبياً وزار ليبيا."
     once = case_file({"text": text, "lookalikes": ["ليبيا"]})
     assert evaluate(load_cases(once)).lookalikes_linked == 0
     twice = case_file({"text": text, "lookalikes": ["ليبيا", "ليبيا"]})
