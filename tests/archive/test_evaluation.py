@@ -229,6 +229,10 @@ def test_the_command_exits_with_an_error_when_a_threshold_is_not_met(small_set, 
         ("--max-lookalikes", "-1", "ليس عددًا صحيحًا غير سالب"),
         ("--max-lookalikes", "2.5", "ليس عددًا صحيحًا غير سالب"),
         ("--max-lookalikes", "", "ليس عددًا صحيحًا غير سالب"),
+        ("--max-lookalikes", "ثمانية", "ليس عددًا صحيحًا غير سالب"),
+        ("--min-suggested", "-0.5", "ليست نسبة"),
+        ("--min-suggested", "60%", "ليست نسبة"),
+        ("--min-precision", "inf", "ليست نسبة"),
     ],
 )
 def test_the_command_refuses_a_threshold_out_of_range_in_arabic(small_set, option, value, problem):
