@@ -297,3 +297,23 @@ def republic_names(country: str) -> Iterator[list[str]]:
     for adjective, named in _NATIONALITIES.items():
         if named == country and " " not in adjective:
             yield [_REPUBLIC, "ال" + adjective + "ه"]
+
+
+# A joint body's name says it is shared: "اللجنة الأمنية المشتركة", "المجلس المشترك".
+# Followed by two nationalities ("المشتركة الجزائرية التونسية"), it is those countries' body.
+_JOINT = _normalized("المشتركة المشترك")
+
+
+def is_joint(tokens: list[str]) -> bool:
+    """Whether a body's normalised name, word by word, says the body is shared by countries."""
+    return any(token in _JOINT for token in tokens)
+
+
+# Nouns of a reign: a family name after them is the ruler's, whatever else the text says: "في عهد
+# القذافي", "أيام بوتفليقة", "نظام القذافي".
+_REIGN = _normalized("عهد حكم نظام أيام زمن")
+
+
+def names_a_reign(word: str) -> bool:
+    """Whether a normalised word is a reign or a regime, which a ruler's family name follows."""
+    return any(rest in _REIGN for rest in _bare(word))

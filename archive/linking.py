@@ -42,7 +42,7 @@ from django.db.models import Q, QuerySet
 from django.dispatch import Signal
 from pyarabic import araby
 
-from arabic.name_cues import family_name_of, press_spellings, republic_names, short_forms
+from arabic.name_cues import family_name_of, is_joint, press_spellings, republic_names, short_forms
 from arabic.normalization import Word, ends_with_tanween, words, written_forms_pattern
 from arabic.numbers import Digits
 from arabic.stemming import proclitic_readings
@@ -142,6 +142,7 @@ class Gazetteer:
         # skipped at once, which is nearly every word of a text.
         self.key_starts = {key[:end] for key in self.entity_by_key for end in range(1, len(key) + 1)}
         self._name_role_bodies()
+        self._share_joint_bodies(names)
 
     def _name_role_bodies(self) -> None:
         """Each person's role, read for the bodies it names: "رئيس المجلس الرئاسي"."""
@@ -154,6 +155,21 @@ class Gazetteer:
                     if self._kind(match.span.entity_id) == "organization"
                 )
                 self.facts[entity_id] = replace(facts, role_bodies=bodies)
+
+    def _share_joint_bodies(self, names: Mapping[int, list[list[str]]]) -> None:
+        """A joint body of no country is shared by the countries the archive's people, bodies and places are of."""
+        home = frozenset(
+            facts.country for facts in self.facts.values() if facts.kind != "country" and facts.country
+        )
+        if not home:
+            return
+        for entity_id, facts in self.facts.items():
+            if (
+                facts.kind == "organization"
+                and not facts.country
+                and any(map(is_joint, names.get(entity_id, [])))
+            ):
+                self.facts[entity_id] = replace(facts, shared_by=home)
 
     def _kind(self, entity_id: int) -> str:
         facts = self.facts.get(entity_id)

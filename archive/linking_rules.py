@@ -22,7 +22,11 @@ name something else, reading the words beside each match with the cues of
   a name in يا after an indefinite accusative noun is the adjective ("وفدا ليبيا");
 - a body's name before a sport is that sport's federation ("الاتحاد الإفريقي لكرة القدم");
 - a body or a place of one country followed by another country's nationality
-  ("المجلس الرئاسي اليمني", "طرابلس اللبنانية") is that country's.
+  ("المجلس الرئاسي اليمني", "طرابلس اللبنانية") is that country's, and a joint body
+  recorded without a country, followed by the nationality of a country the archive
+  records nothing of ("اللجنة الكبرى المشتركة الجزائرية التونسية"), is that country's.
+
+A family name alone after a noun of reign is the ruler's ("في عهد القذافي").
 
 A family name alone is also the person's when the article names the body the
 person's role heads ("المجلس الرئاسي" for "المنفي", whose role is رئيس المجلس
@@ -50,6 +54,7 @@ from arabic.name_cues import (
     is_common_word,
     is_given_name,
     names_a_feature,
+    names_a_reign,
     names_a_sport,
     names_a_thing_called_after,
     names_the_capital,
@@ -85,6 +90,8 @@ class EntityFacts:
     role_stems: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()  # the words of its names before the family name
     role: str = ""  # a person's role as written: "رئيس المجلس الرئاسي"
+    # A joint body's countries, for one the archive records without a country: those of the archive.
+    shared_by: frozenset[str] = frozenset()
     role_bodies: frozenset[int] = frozenset()  # the entities its role names
 
     @classmethod
@@ -119,6 +126,7 @@ def judge(text: str, tokens: list[Word], matches: list[Match]) -> list[Span]:
         for match in kept
         if context.own_given_name(match)
         or context.titled(match)
+        or context.reign(match)
         or (
             not match.read_off
             and (context.country_beside(match, countries) or bool(match.facts.role_bodies & named))
@@ -176,6 +184,9 @@ class _Context:
             )
         if facts.kind == "organization" and names_a_sport(after):
             return True
+        if facts.shared_by:
+            countries = [nationality(after), nationality(self.after(match.last + 1)) if after else None]
+            return any(country is not None and country not in facts.shared_by for country in countries)
         if facts.kind in NATIONAL_KINDS and facts.country:
             country = nationality(after)
             return country is not None and country != facts.country
@@ -237,6 +248,11 @@ class _Context:
             and any(rest.startswith("ال") and rest.endswith("ي") for rest in _readings(name))
             and not self.titled(match)
         )
+
+    def reign(self, match: Match) -> bool:
+        """A noun of reign right before the family name: "في عهد القذافي" is the ruler's."""
+        before = self.before(match.first)
+        return bool(before) and names_a_reign(before[0])
 
     def titled(self, match: Match) -> bool:
         """A title the person's role holds, in the words before the family name: "الرئيس تبون".

@@ -8,7 +8,9 @@ from arabic.name_cues import (
     is_bare_given_name,
     is_common_word,
     is_given_name,
+    is_joint,
     names_a_feature,
+    names_a_reign,
     names_a_sport,
     names_a_thing_called_after,
     names_the_capital,
@@ -212,3 +214,10 @@ def test_a_republics_official_name():
     assert list(republic_names(n("تونس"))) == [[n("الجمهورية"), n("التونسية")]]
     assert list(republic_names(n("الجزائر"))) == [[n("الجمهورية"), n("الجزائرية")]]
     assert list(republic_names(n("أطلانتس"))) == [], "a country of no known adjective"
+
+
+def test_a_joint_bodys_name_and_the_nouns_of_a_reign():
+    assert is_joint(n("اللجنة الأمنية المشتركة").split())
+    assert not is_joint(n("المجلس الرئاسي").split())
+    assert names_a_reign(n("عهد")) and names_a_reign(n("وأيام"))
+    assert not names_a_reign(n("عام")), "a year is no reign"

@@ -30,8 +30,8 @@ GOAL = {"precision": 0.97, "recall": 0.92, "lookalikes": 0, "suggested": 0.60}
 FLOORS = {
     # Held out: the goals of precision, look-alikes and suggestions are not reached.
     "heldout-2.jsonl": {"precision": 0.94, "recall": GOAL["recall"], "lookalikes": 8, "suggested": 0.58},
-    # The earlier held-out set, studied since: four look-alikes are still linked.
-    "heldout.jsonl": {**GOAL, "lookalikes": 4},
+    # The earlier held-out set, studied since: two look-alikes are still linked.
+    "heldout.jsonl": {**GOAL, "lookalikes": 2},
     # The development set: one look-alike is still linked.
     "development.jsonl": {**GOAL, "lookalikes": 1},
 }

@@ -272,6 +272,21 @@ def test_a_republics_official_name_is_the_country(db):
     assert linked("استقبل سفير الجمهورية التونسية.") == [("الجمهورية التونسية", tunisia.name)]
 
 
+def test_a_joint_body_followed_by_a_country_the_archive_records_nothing_of_is_that_countrys(algeria, libya):
+    Place.objects.create(name="طرابلس", country=libya)
+    Place.objects.create(name="الدبداب", country=algeria)
+    commission = Organization.objects.create(name="اللجنة الكبرى المشتركة")
+    assert linked("اجتمعت اللجنة الكبرى المشتركة الجزائرية التونسية.") == []
+    assert linked("اجتمعت اللجنة الكبرى المشتركة التونسية الليبية.") == []
+    assert names("اجتمعت اللجنة الكبرى المشتركة الجزائرية الليبية.") == [commission.name]
+    assert names("اجتمعت اللجنة الكبرى المشتركة في طرابلس.") == [commission.name, "طرابلس"]
+
+
+def test_a_family_name_after_a_noun_of_reign_is_the_ruler(gaddafi):
+    assert linked("عقدت الصفقات في عهد القذافي.") == [("القذافي", gaddafi.name)]
+    assert linked("عقدت الصفقات في زمن لاحق، وقال القذافي.") == []
+
+
 # Editors' mentions ----------------------------------------------------------------------------------------
 
 
