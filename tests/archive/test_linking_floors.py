@@ -32,8 +32,8 @@ FLOORS = {
     "heldout-2.jsonl": {"precision": 0.94, "recall": GOAL["recall"], "lookalikes": 8, "suggested": 0.58},
     # The earlier held-out set, studied since: two look-alikes are still linked.
     "heldout.jsonl": {**GOAL, "lookalikes": 2},
-    # The development set: one look-alike is still linked.
-    "development.jsonl": {**GOAL, "lookalikes": 1},
+    # The development set reaches every goal.
+    "development.jsonl": GOAL,
 }
 
 
