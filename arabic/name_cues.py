@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from pyarabic import araby
 
+from .function_words import is_stop_word
 from .normalization import normalize, strip_marks
 from .stemming import proclitic_readings, stems
 
@@ -59,7 +60,8 @@ _GIVEN_NAMES = _normalized(
     فايز فتحي فرج فيصل فؤاد قاسم لطفي مراد مختار منصور ناصر نبيل هشام وليد ياسين
     أسامة أنور بشير بلال توفيق جلال حمزة حمدي رياض زياد سامي سمير شكري طارق عبد
     عز عصام عمرو كريم مالك مجدي معمر مهدي نجيب نوري هاني هانيبال الساعدي المعتصم سيف
-    الطيب العربي الهادي الصادق المهدي الأمين المنتصر
+    الطيب العربي الهادي الصادق المهدي الأمين المنتصر السعيد الأسعد
+    قيس رمطان لخضر بلقاسم مولود عمار الشريف
     فاطمة عائشة خديجة مريم زينب نجلاء سلوى ليلى سعاد حنان أمينة صفية هدى نادية
     """
 )
@@ -88,6 +90,80 @@ _FEATURES = _normalized(
 def names_a_feature(word: str) -> bool:
     """Whether a normalised word is a river, a lake or another feature a country's name may follow."""
     return any(rest in _FEATURES for rest in _bare(word))
+
+
+# A name right after one of these is part of the name of a thing called after it: "قناة ليبيا
+# الأحرار" is a television channel, "صحيفة الجزائر" a newspaper, "ملعب القذافي" a stadium,
+# "شارع تونس" a street. None of them is the country or the person. Media owned by a state
+# are written with its adjective ("التلفزيون الجزائري"), which is no name, so no outlet here
+# takes a state's own name; "إذاعة" and "تلفزيون" are left out, as "إذاعة الجزائر" is the state's.
+_NAMED_AFTER = _normalized(
+    """
+    قناة فضائية صحيفة جريدة مجلة يومية أسبوعية
+    ملعب شارع نهج ساحة ميدان مطار ميناء مسجد جامع ثانوية مدرسة مستشفى قاعة حي
+    """
+)
+
+
+def names_a_thing_called_after(word: str) -> bool:
+    """Whether a normalised word is a channel, a newspaper, a street or a building that a name may follow."""
+    return any(rest in _NAMED_AFTER for rest in _bare(word))
+
+
+# A country's name followed by "العاصمة" is the capital that shares its name: "تونس العاصمة",
+# "الكويت العاصمة", "جيبوتي العاصمة" are cities, as the press writes them to tell them apart.
+_CAPITAL = normalize("العاصمة")
+
+
+def names_the_capital(word_after: str) -> bool:
+    """Whether the normalised word after a country's name makes it the capital city of that name."""
+    return word_after == _CAPITAL
+
+
+# A body's name followed by a sport is that sport's federation: "الاتحاد الإفريقي لكرة القدم"
+# (the football confederation) is not the African Union, "الاتحاد العربي لألعاب القوى" not a
+# union of states. Written as the word after the body's name reads without its ل.
+_SPORTS = _normalized(
+    """
+    كرة ألعاب رياضة الرياضة الرياضات الملاكمة المصارعة الجيدو الكاراتيه التنس السباحة
+    الدراجات الفروسية الشطرنج الرماية الجمباز الشراع التجذيف الجولف
+    """
+)
+
+
+def names_a_sport(word_after: str) -> bool:
+    """Whether the normalised word after a body's name is a sport, "لكرة" or "للملاكمة"."""
+    return any(rest in _SPORTS for rest in _bare(word_after))
+
+
+# A country's name ending in يا is spelt as the indefinite accusative of its adjective once the
+# tanween is left unwritten: "استقبل وفدا ليبيا" is a Libyan delegation, "اتخذ موقفا تركيا"
+# a Turkish stance. After an indefinite noun written with the accusative alef, the name is that
+# adjective. Adverbs in the accusative ("زار مؤخرا ليبيا"), function words ("أما ليبيا"), a
+# word itself in يا ("ولليبيا فلليبيا", "رسميا") and a verb or noun ending in an attached
+# pronoun or the plural's alef ("عرفتها ليبيا", "زارنا", "زاروا ليبيا") are no such noun.
+_ACCUSATIVE_ADVERBS = _normalized(
+    """
+    مؤخرا حاليا سابقا لاحقا رسميا مجددا أخيرا غدا قريبا تقريبا فعلا مرارا يوميا سنويا شهريا
+    أسبوعيا جدا دائما أبدا معا كثيرا قليلا خصوصا تحديدا أولا ثانيا ثالثا عموما
+    """
+)
+
+
+_NO_ACCUSATIVE_ENDINGS = ("يا", "ها", "نا", "وا", "ما")
+
+
+def is_accusative_adjective(before: str, name: str) -> bool:
+    """Whether a normalised country's name ending in يا, after the word ``before``, is an adjective."""
+    return (
+        name.endswith("يا")
+        and len(before) > 2
+        and before.endswith("ا")
+        and not before.endswith(_NO_ACCUSATIVE_ENDINGS)
+        and not before.startswith("ال")
+        and before not in _ACCUSATIVE_ADVERBS
+        and not is_stop_word(before)
+    )
 
 
 # Countries whose name holds another country's: "جنوب السودان" is not السودان.
@@ -181,3 +257,63 @@ def press_spellings(tokens: list[str], family_name: bool) -> Iterator[list[str]]
     last = tokens[-1]
     if family_name and len(tokens) > 1 and last.startswith("ال") and len(last) > 4:
         yield [*tokens[:-1], last[2:]]
+
+
+# Qualifiers the press drops from the end of a body's name once the reader knows it: "حكومة
+# الوفاق" for حكومة الوفاق الوطني, "حكومة الوحدة" for حكومة الوحدة الوطنية. Only a name of three
+# words or more loses one, so that two words stay to name the body.
+_DROPPED_QUALIFIERS = _normalized("الوطني الوطنية")
+
+
+def short_forms(tokens: list[str]) -> Iterator[list[str]]:
+    """Shorter spellings the press gives a body's normalised name: without a last "الوطني"."""
+    if len(tokens) > 2 and tokens[-1] in _DROPPED_QUALIFIERS:
+        yield tokens[:-1]
+
+
+def family_name_of(tokens: list[str]) -> str | None:
+    """The family name a person's normalised full name ends with, when it can stand alone.
+
+    "نجلاء المنقوش" gives "المنقوش" and "نور الدين مقري" gives "مقري"; a last word that is a
+    given name ("خالد حسن") or too short to tell from a common word gives none.
+    """
+    if len(tokens) < 2:
+        return None
+    last = tokens[-1]
+    bare = last[2:] if last.startswith("ال") else last
+    if len(bare) < 4 or is_bare_given_name(last) or is_bare_given_name(bare):
+        return None
+    return last
+
+
+# A republic's official name is "الجمهورية" and the feminine of its adjective: "الجمهورية
+# التونسية" is تونس, "الجمهورية الجزائرية" الجزائر (its longer name goes on with
+# "الديمقراطية الشعبية", which the shorter already names).
+_REPUBLIC = normalize("الجمهورية")
+
+
+def republic_names(country: str) -> Iterator[list[str]]:
+    """The normalised words of "الجمهورية" and the adjective of a normalised country's name."""
+    for adjective, named in _NATIONALITIES.items():
+        if named == country and " " not in adjective:
+            yield [_REPUBLIC, "ال" + adjective + "ه"]
+
+
+# A joint body's name says it is shared: "اللجنة الأمنية المشتركة", "المجلس المشترك".
+# Followed by two nationalities ("المشتركة الجزائرية التونسية"), it is those countries' body.
+_JOINT = _normalized("المشتركة المشترك")
+
+
+def is_joint(tokens: list[str]) -> bool:
+    """Whether a body's normalised name, word by word, says the body is shared by countries."""
+    return any(token in _JOINT for token in tokens)
+
+
+# Nouns of a reign: a family name after them is the ruler's, whatever else the text says: "في عهد
+# القذافي", "أيام بوتفليقة", "نظام القذافي".
+_REIGN = _normalized("عهد حكم نظام أيام زمن")
+
+
+def names_a_reign(word: str) -> bool:
+    """Whether a normalised word is a reign or a regime, which a ruler's family name follows."""
+    return any(rest in _REIGN for rest in _bare(word))

@@ -95,15 +95,26 @@ _ORGANIZATION_HEADS = _with_article(
     _normalized(
         """
         وزارة مجلس بعثة هيئة منظمة جهاز لجنة حزب حركة مؤسسة وكالة اتحاد حكومة مفوضية
-        محكمة مصرف بنك شركة جبهة جمعية صندوق برلمان مديرية رابطة نقابة منتدى تحالف
+        محكمة مصرف بنك شركة جبهة جمعية صندوق برلمان مديرية رابطة نقابة منتدى تحالف غرفة
         """
     )
 )
 
 
+# Head words of a newspaper's, a channel's or a news site's name, which may be a proper name
+# without the article: "صحيفة الخبر", "صحيفة لوفيغارو", "قناة ليبيا الأحرار", "بوابة الوسط".
+_MEDIA_HEADS = _with_article(_normalized("صحيفة جريدة قناة مجلة إذاعة بوابة فضائية"))
+_BODY_HEADS = _ORGANIZATION_HEADS | _MEDIA_HEADS
+
+
 def organization_head(word: str) -> int | None:
-    """The length of the proclitics before a body's head word ("لمنظمة" gives 1), or None."""
-    return _reading_in(word, _ORGANIZATION_HEADS)
+    """The length of the proclitics before a body's or an outlet's head word ("لمنظمة" gives 1), or None."""
+    return _reading_in(word, _BODY_HEADS)
+
+
+def media_head(word: str) -> int | None:
+    """The length of the proclitics before a media outlet's head word ("لصحيفة" gives 1), or None."""
+    return _reading_in(word, _MEDIA_HEADS)
 
 
 # Head words of an agreement, and the second word of a two-word one: "اتفاقية
@@ -149,7 +160,8 @@ def agreement_when(word: str) -> bool:
 # Words that end a name: verbs of reporting and of visits, words of time, the
 # adverbs and prepositions that the function words leave out, and the adjectives
 # that follow a name. "وصل الوزير محمد الحافي أمس", "التقى السفير علي بودن الأحد",
-# "عاد الزعيم علي سالم بعد سنوات", "الإفراج عن هانيبال القذافي المحتجز في لبنان".
+# "عاد الزعيم علي سالم بعد سنوات", "الإفراج عن هانيبال القذافي المحتجز في لبنان",
+# "مجلس السلم والأمن التابع للاتحاد الإفريقي".
 # Verbs are written in the past (masculine and feminine) and the present.
 _VERBS = _normalized(
     """
@@ -176,7 +188,7 @@ _ADVERBS = _normalized("بعد قبل عبر حول دون نحو أمام خل�
 _AFTER_NAMES = _normalized(
     """
     السابق السابقة الأسبق الجديد الجديدة المحتجز المعتقل المقيم المكلف المكلفة المعين المعينة
-    المنتخب المنتخبة المؤقت المؤقتة الراحل الراحلة
+    المنتخب المنتخبة المؤقت المؤقتة الراحل الراحلة التابع التابعة
     """
 )
 
@@ -202,9 +214,12 @@ def glued_definite(word: str) -> bool:
 def prepositional(word: str, written: str, first: bool) -> bool:
     """Whether a word as written is ب (or, opening a name, ل) and a feminine noun: "بجائزة", "لمنطقة".
 
-    Such a word is a phrase no name is; inside a name ل may begin a surname ("رمطان لعمامرة").
+    Such a word is a phrase no name is; inside a name ل may begin a surname ("رمطان لعمامرة"),
+    and so may بو ("ناصر بوريطة").
     """
     bare = strip_marks(written)
+    if not first and bare.startswith("بو"):
+        return False  # a Maghrebi surname opens with بو (أبو): "ناصر بوريطة", "صبري بوقادوم"
     return bare.startswith("ب" if not first else ("ب", "ل")) and bare.endswith("ة") and len(word) >= 5
 
 
@@ -215,3 +230,20 @@ _LINEAGE = _normalized("بن ابن بنت ولد")
 def lineage(word: str) -> bool:
     """Whether a normalised word is بن, ابن, بنت or ولد, which opens a name's next part."""
     return word in _LINEAGE
+
+
+# Nouns of movement after "حركة": there it is traffic, not a movement's name: "حركة العبور",
+# "حركة المسافرين والبضائع", "حركة الملاحة الجوية". A movement is named after an idea:
+# "حركة مجتمع السلم", "حركة النهضة".
+_TRAFFIC = _normalized(
+    """
+    العبور المرور السير التنقل المسافرين البضائع الملاحة النقل الطيران الشاحنات السيارات
+    القطارات السفن الأشخاص الأموال الهجرة النزوح التجارة الأسعار السياح
+    """
+)
+_MOVEMENT = _with_article(_normalized("حركة"))
+
+
+def traffic(head: str, following: str) -> bool:
+    """Whether a body's head, read with ``following`` after it, is traffic: "حركة العبور"."""
+    return _reading_in(head, _MOVEMENT) is not None and following in _TRAFFIC

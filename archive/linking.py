@@ -9,8 +9,11 @@ tanween ("ليبياً") is an adjective or adverb, never a name. A spelling sha
 by two entities is ambiguous and is left for an editor to link by hand.
 
 The press writes names more ways than the aliases list: a hamza on yaa typed
-as yaa, a family name without its article ("عبد الحميد دبيبة"); the gazetteer
-reads those too (``arabic.name_cues.press_spellings``). A match names its
+as yaa and a yaa typed with a hamza seat ("فائز السراج"), a family name without
+its article ("عبد الحميد دبيبة"), a body without its last "الوطني" ("حكومة
+الوفاق"), a republic by its official name ("الجمهورية التونسية"), a person by
+the family name their full name ends with ("المنقوش"); the gazetteer reads
+those too (``arabic.name_cues``), never where another entity owns the spelling. A match names its
 entity only where the words around it agree (``archive.linking_rules``): a
 family name alone needs the full name, a title or the person's country in the
 article, "نهر النيجر" is a river, "المجلس الرئاسي اليمني" is Yemen's.
@@ -40,14 +43,15 @@ from dataclasses import replace
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.dispatch import Signal
+from pyarabic import araby
 
-from arabic.name_cues import press_spellings
-from arabic.normalization import Word, ends_with_tanween, normalize, words, written_forms_pattern
+from arabic.name_cues import family_name_of, is_joint, press_spellings, republic_names, short_forms
+from arabic.normalization import Word, ends_with_tanween, words, written_forms_pattern
 from arabic.numbers import Digits
 from arabic.stemming import proclitic_readings
 
 from .agreement_descriptions import AgreementFacts, descriptions
-from .linking_rules import EntityFacts, Match, Span, family_names, given_names, judge
+from .linking_rules import EntityFacts, Match, Span, family_names, given_names, judge, skip_prefix
 from .models import (
     Agreement,
     Alias,
@@ -107,11 +111,32 @@ class Gazetteer:
                 for entity_id, spellings_of in names.items()
             }
         )
+        for entity_id, spellings_of in names.items():
+            kind = self._kind(entity_id)
+            for tokens in spellings_of:
+                others = short_forms(tokens) if kind == "organization" else ()
+                if kind == "country" and len(tokens) == 1:
+                    others = republic_names(tokens[0])
+                for other in others:
+                    press["".join(other)].add(entity_id)
+        read_off = _owners(
+            {
+                entity_id: [[surname] for tokens in spellings_of if (surname := family_name_of(tokens))]
+                for entity_id, spellings_of in names.items()
+                if self._kind(entity_id) == "person"
+            }
+        )
         self.entity_by_key = {key: ids.pop() for key, ids in owners.items() if len(ids) == 1}
         for key, ids in press.items():
             if key not in owners and len(ids) == 1:
                 self.entity_by_key[key] = ids.pop()
         self.family_names = family_names(names, self.facts)
+        # A family name read off a full name only where no spelling or press spelling has its key.
+        self.read_off = {
+            key for key, ids in read_off.items() if key not in owners and key not in press and len(ids) == 1
+        }
+        for key in self.read_off:
+            self.entity_by_key[key] = read_off[key].pop()
         for entity_id, spellings_of in names.items():
             if self._kind(entity_id) == "person":
                 facts = self.facts[entity_id]
@@ -121,6 +146,35 @@ class Gazetteer:
         # Every key's beginnings: a word none of whose readings begins a key is
         # skipped at once, which is nearly every word of a text.
         self.key_starts = {key[:end] for key in self.entity_by_key for end in range(1, len(key) + 1)}
+        self._name_role_bodies()
+        self._share_joint_bodies(names)
+
+    def _name_role_bodies(self) -> None:
+        """Each person's role, read for the bodies it names: "رئيس المجلس الرئاسي"."""
+        for entity_id, facts in self.facts.items():
+            if facts.kind == "person" and facts.role:
+                tokens = list(words(facts.role))
+                bodies = frozenset(
+                    match.span.entity_id
+                    for match in self._matches(facts.role, tokens)
+                    if self._kind(match.span.entity_id) == "organization"
+                )
+                self.facts[entity_id] = replace(facts, role_bodies=bodies)
+
+    def _share_joint_bodies(self, names: Mapping[int, list[list[str]]]) -> None:
+        """A joint body of no country is shared by the countries the archive's people, bodies and places are of."""
+        home = frozenset(
+            facts.country for facts in self.facts.values() if facts.kind != "country" and facts.country
+        )
+        if not home:
+            return
+        for entity_id, facts in self.facts.items():
+            if (
+                facts.kind == "organization"
+                and not facts.country
+                and any(map(is_joint, names.get(entity_id, [])))
+            ):
+                self.facts[entity_id] = replace(facts, shared_by=home)
 
     def _kind(self, entity_id: int) -> str:
         facts = self.facts.get(entity_id)
@@ -156,7 +210,7 @@ class Gazetteer:
         described = [
             Span(
                 found.entity_id,
-                _skip_prefix(text, tokens[found.first].start, found.prefix),
+                skip_prefix(text, tokens[found.first].start, found.prefix),
                 tokens[found.last].end,
             )
             for found in descriptions(text, tokens, named, self.agreements)
@@ -181,7 +235,9 @@ class Gazetteer:
     def _longest_match(self, text: str, tokens: list[Word], index: int) -> Match | None:
         first = tokens[index]
         readings = [
-            (length, rest) for length, rest in proclitic_readings(first.text) if rest in self.key_starts
+            (length, rest)
+            for length, rest in proclitic_readings(first.text)
+            if rest in self.key_starts or _hamza_free(rest) in self.key_starts
         ]
         if not readings:
             return None
@@ -192,15 +248,19 @@ class Gazetteer:
                 continue  # an indefinite adjective or adverb, not a name
             for prefix_length, reading in readings:
                 key = reading + tail
+                if key not in self.entity_by_key:
+                    # The press also types a yaa with a hamza seat: "فائز السراج" for فايز.
+                    key = _hamza_free(key)
                 entity_id = self.entity_by_key.get(key)
                 if entity_id is not None:
-                    start = _skip_prefix(text, first.start, prefix_length)
+                    start = skip_prefix(text, first.start, prefix_length)
                     return Match(
                         Span(entity_id, start, last.end),
                         index,
                         index + count - 1,
                         self.facts.get(entity_id, NO_FACTS),
-                        family_name=key in self.family_names,
+                        family_name=key in self.family_names or key in self.read_off,
+                        read_off=key in self.read_off,
                     )
         return None
 
@@ -246,15 +306,8 @@ def agreements_from_database(
     ]
 
 
-def _skip_prefix(text: str, start: int, prefix_length: int) -> int:
-    """The offset in ``text`` after ``prefix_length`` normalised letters from ``start``."""
-    position = start
-    while prefix_length:
-        prefix_length -= len(normalize(text[position]))
-        position += 1
-    while position < len(text) and not normalize(text[position]):
-        position += 1  # a diacritic on the proclitic stays with it
-    return position
+def _hamza_free(key: str) -> str:
+    return key.replace(araby.HAMZA, araby.YEH)
 
 
 @transaction.atomic

@@ -16,8 +16,25 @@ name something else, reading the words beside each match with the cues of
   ("البعد الكوني", "الزعيم المنفي") is that adjective;
 - a country's name after a river, a lake or a basin ("نهر النيجر", "بحيرة
   تشاد") or inside another country's name ("جنوب السودان") is that place;
+- a country's name or a family name after a channel, a newspaper, a street or a
+  building ("قناة ليبيا الأحرار", "ملعب القذافي") names that thing;
+- a country's name before "العاصمة" is its capital city ("تونس العاصمة"), and
+  a name in يا after an indefinite accusative noun is the adjective ("وفدا ليبيا");
+- a body's name before a sport is that sport's federation ("الاتحاد الإفريقي لكرة القدم");
 - a body or a place of one country followed by another country's nationality
-  ("المجلس الرئاسي اليمني", "طرابلس اللبنانية") is that country's.
+  ("المجلس الرئاسي اليمني", "طرابلس اللبنانية") is that country's, and a joint body
+  recorded without a country, followed by the nationality of a country the archive
+  records nothing of ("اللجنة الكبرى المشتركة الجزائرية التونسية"), is that country's.
+
+A family name alone after a noun of reign is the ruler's ("في عهد القذافي").
+
+A family name alone is also the person's when the article names the body the
+person's role heads ("المجلس الرئاسي" for "المنفي", whose role is رئيس المجلس
+الرئاسي). A family name the gazetteer reads off a full name, with no alias of
+its own ("المنقوش" of "نجلاء المنقوش"), needs the full name, the person's own
+given name or a title: the press writes a surname alone once it has given the
+whole name. A family name after the person's own given name and a middle name
+("محمد يونس المنفي") is one mention, from the given name on.
 
 A dropped match still takes its words, so no shorter name inside it is linked.
 """
@@ -31,10 +48,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from arabic.compounds import joined_names
+from arabic.function_words import is_stop_word
 from arabic.name_cues import (
+    is_accusative_adjective,
     is_common_word,
     is_given_name,
     names_a_feature,
+    names_a_reign,
+    names_a_sport,
+    names_a_thing_called_after,
+    names_the_capital,
     nationality,
     part_of_another_country,
     title_stems,
@@ -66,22 +89,30 @@ class EntityFacts:
     country: str = ""  # its country's name, normalised; a country's is its own
     role_stems: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()  # the words of its names before the family name
+    role: str = ""  # a person's role as written: "رئيس المجلس الرئاسي"
+    # A joint body's countries, for one the archive records without a country: those of the archive.
+    shared_by: frozenset[str] = frozenset()
+    role_bodies: frozenset[int] = frozenset()  # the entities its role names
 
     @classmethod
     def of(cls, kind: str, country: str = "", role: str = "") -> EntityFacts:
         role_stems = frozenset(stem for word in words(role) for stem in stems(word.text))
-        return cls(kind, normalize(country), role_stems)
+        return cls(kind, normalize(country), role_stems, role=role)
 
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """A spelling found at words ``first`` to ``last``; ``family_name`` when it is a person's surname alone."""
+    """A spelling found at words ``first`` to ``last``; ``family_name`` when it is a person's surname alone.
+
+    ``read_off`` when that surname is no alias of the person's but the last word of a full name.
+    """
 
     span: Span
     first: int
     last: int
     facts: EntityFacts
     family_name: bool = False
+    read_off: bool = False
 
 
 def judge(text: str, tokens: list[Word], matches: list[Match]) -> list[Span]:
@@ -89,15 +120,19 @@ def judge(text: str, tokens: list[Word], matches: list[Match]) -> list[Span]:
     context = _Context(text, tokens)
     kept = [match for match in matches if not context.names_something_else(match)]
     countries = [match for match in kept if match.facts.kind == "country"]
-    supported = {
+    named = {match.span.entity_id for match in kept if not match.family_name}
+    supported = named | {
         match.span.entity_id
         for match in kept
-        if not match.family_name
-        or context.own_given_name(match)
+        if context.own_given_name(match)
         or context.titled(match)
-        or context.country_beside(match, countries)
+        or context.reign(match)
+        or (
+            not match.read_off
+            and (context.country_beside(match, countries) or bool(match.facts.role_bodies & named))
+        )
     }
-    return [match.span for match in kept if match.span.entity_id in supported]
+    return [context.whole_name(match) for match in kept if match.span.entity_id in supported]
 
 
 class _Context:
@@ -131,16 +166,51 @@ class _Context:
             written = self.text[self.tokens[match.last].start : self.tokens[match.last].end]
             return (
                 is_common_word(written)
+                or bool(before and names_a_thing_called_after(before[0]))
                 or self._another_family_member(match, before)
                 or self._adjective(match, before)
             )
-        if facts.kind == "country" and before:
+        after = self.after(match.last)
+        if facts.kind == "country":
             name = self.tokens[match.first].text
-            return names_a_feature(before[0]) or part_of_another_country(before[0], name)
+            return names_the_capital(after) or bool(
+                before
+                and (
+                    names_a_feature(before[0])
+                    or names_a_thing_called_after(before[0])
+                    or part_of_another_country(before[0], name)
+                    or is_accusative_adjective(before[0], name)
+                )
+            )
+        if facts.kind == "organization" and names_a_sport(after):
+            return True
+        if facts.shared_by:
+            countries = [nationality(after), nationality(self.after(match.last + 1)) if after else None]
+            return any(country is not None and country not in facts.shared_by for country in countries)
         if facts.kind in NATIONAL_KINDS and facts.country:
-            country = nationality(self.after(match.last))
+            country = nationality(after)
             return country is not None and country != facts.country
         return False
+
+    def whole_name(self, match: Match) -> Span:
+        """The match's span, begun at the person's own given name when a middle name parts them.
+
+        "محمد يونس المنفي" is one mention: the family name, then back over the
+        middle name to the given name, so long as no title or function word
+        stands between.
+        """
+        if not match.family_name:
+            return match.span
+        start = match.span.start
+        for offset, word in enumerate(self.before(match.first), 1):
+            if (title_stems(word) and not is_given_name(word)) or is_stop_word(word):
+                break
+            token = self.tokens[match.first - offset]
+            for length, rest in proclitic_readings(word):
+                if rest in match.facts.given_names:
+                    start = skip_prefix(self.text, token.start, length)
+                    break
+        return Span(match.span.entity_id, start, match.span.end)
 
     def own_given_name(self, match: Match) -> bool:
         """The person's own given name before the family name, a middle name between: "عبد الحميد محمد الدبيبة"."""
@@ -166,16 +236,23 @@ class _Context:
 
         "البعد الكوني" is the cosmic dimension and "الزعيم المنفي" the exiled
         leader; after a title or an honorific ("الرئيس المنفي", "السيد
-        الدرامشي") it is a name.
+        الدرامشي") it is a name, and so after a function word ("إلى المنفي",
+        whose إلى is spelt like a word with the article).
         """
         name = self.tokens[match.last].text
         return (
             bool(before)
             and not title_stems(before[0])
+            and not is_stop_word(before[0])
             and any(rest.startswith("ال") for rest in _readings(before[0]))
             and any(rest.startswith("ال") and rest.endswith("ي") for rest in _readings(name))
             and not self.titled(match)
         )
+
+    def reign(self, match: Match) -> bool:
+        """A noun of reign right before the family name: "في عهد القذافي" is the ruler's."""
+        before = self.before(match.first)
+        return bool(before) and names_a_reign(before[0])
 
     def titled(self, match: Match) -> bool:
         """A title the person's role holds, in the words before the family name: "الرئيس تبون".
@@ -186,6 +263,17 @@ class _Context:
         return any(
             title_stems(word) & role if role else title_stems(word) for word in self.before(match.first)
         )
+
+
+def skip_prefix(text: str, start: int, prefix_length: int) -> int:
+    """The offset in ``text`` after ``prefix_length`` normalised letters from ``start``."""
+    position = start
+    while prefix_length:
+        prefix_length -= len(normalize(text[position]))
+        position += 1
+    while position < len(text) and not normalize(text[position]):
+        position += 1  # a diacritic on the proclitic stays with it
+    return position
 
 
 def _readings(word: str) -> list[str]:

@@ -27,7 +27,8 @@ from typing import Protocol
 
 from arabic.compounds import joined_names, written_length
 from arabic.function_words import is_stop_word
-from arabic.name_cues import is_bare_given_name, nationality
+from arabic.lexicon import is_noun
+from arabic.name_cues import is_bare_given_name, names_a_sport, nationality
 from arabic.normalization import Word, ends_with_tanween, normalize, strip_marks, words
 from arabic.stemming import proclitic_readings
 from arabic.suggestion_cues import (
@@ -39,12 +40,14 @@ from arabic.suggestion_cues import (
     ends_a_name,
     glued_definite,
     lineage,
+    media_head,
     office_noun,
     office_place,
     office_word,
     organization_head,
     person_title,
     prepositional,
+    traffic,
 )
 
 from .linking_rules import Span
@@ -52,8 +55,9 @@ from .linking_rules import Span
 PERSON, ORGANIZATION, AGREEMENT = "person", "organization", "agreement"
 # A person's name is two to four words: "عثمان الجرندي", "محمد ولد الشيخ الغزواني".
 FEWEST_NAME_WORDS, MOST_NAME_WORDS = 2, 4
-# Its parts: a given name and a family name ("أحمد أبو الغيط" is two parts, "أبو الغيط" one).
-MOST_NAME_PARTS = 2
+# Its parts: a given name, a father's name the press often keeps, and a family name
+# ("أحمد أبو الغيط" is two parts, "أبو الغيط" one; "محمد إدريس ديبي", "موسى فقي محمد" three).
+MOST_NAME_PARTS = 3
 # The words of an office between a title and the name: "رئيس أركان الجيش الوطني الشعبي".
 MOST_OFFICE_WORDS = 5
 # "وزارة الداخلية والجماعات المحلية والتهيئة العمرانية" is six words.
@@ -107,7 +111,14 @@ def suggest_beside(
     for name in candidates:
         if not kept or name.start >= kept[-1].end:
             kept.append(name)
-    return kept
+    repeated = [
+        name for name in reader.surnames_again(kept) if not any(_overlap(name, other) for other in kept)
+    ]
+    return sorted(kept + repeated, key=lambda name: name.start)
+
+
+def _overlap(one: SuggestedName, other: SuggestedName) -> bool:
+    return one.start < other.end and other.start < one.end
 
 
 class _Reader:
@@ -166,13 +177,33 @@ class _Reader:
         """The first word after an office's own words: "الخارجية الجزائري", "لدى ليبيا", "مجلس إدارتها"."""
         for _ in range(MOST_OFFICE_WORDS):
             word = self.word(index) if self.joined(index) else ""
-            if word and office_place(word) and self.joined(index + 1):
+            if word and self.linked[index] and definite(word):
+                index += 1  # a known body or country the office names: "الأمين العام لاتحاد المغرب العربي"
+            elif word and office_place(word) and self.joined(index + 1):
                 index += 2
+            elif word and organization_head(self.word(index - 1)) == 0 and self._governed(index):
+                index += 1  # "رئيس حركة مجتمع السلم"
+            elif word and self._definite_given_name(index):
+                break  # "الأمين العام لاتحاد المغرب العربي الطيب البكوش": the name begins
             elif word and (definite(word) or nationality(word) or office_word(word) or self._pronoun(index)):
                 index += 1
             else:
                 break
         return index
+
+    def _definite_given_name(self, index: int) -> bool:
+        """Whether word ``index`` is a given name written with the article: "الطيب", "السعيد", "الأسعد".
+
+        A given name shaped like an adjective ("العربي", "المهدي") or a title ("الأمين") may
+        as well belong to the office, and is not taken for one.
+        """
+        word = self.word(index)
+        return (
+            word.startswith("ال")
+            and is_bare_given_name(word)
+            and not word.endswith("ي")
+            and person_title(word) is None
+        )
 
     def _pronoun(self, index: int) -> bool:
         """Whether word ``index`` ends in a pronoun, as an office's words may ("مجلس إدارتها") and a name does not."""
@@ -204,10 +235,23 @@ class _Reader:
             same_part = before and (lineage(word) or lineage(before) or joined_names(before, word))
             if not same_part:
                 parts += 1
-                if parts > MOST_NAME_PARTS:
+                if parts > MOST_NAME_PARTS or (parts == MOST_NAME_PARTS and not self._last_part(end)):
                     break
             end += 1
         return end
+
+    def _last_part(self, index: int) -> bool:
+        """Whether word ``index`` may be a third part of a name, not the noun a verb before the name takes.
+
+        "استقبل محمد إدريس ديبي" ends with a family name; in "قدّم أحمد عطاف أوراق
+        اعتماده" the third word is the object: a noun of the lexicon, a word with the
+        article, with or without a glued proclitic, ends the name there, unless it is a given name
+        ("موسى فقي محمد").
+        """
+        word = self.word(index)
+        if is_bare_given_name(word):
+            return True
+        return not (definite(word) or any(is_noun(rest) for _, rest in proclitic_readings(word)))
 
     def _name_word(self, index: int, first: bool) -> bool:
         """Whether word ``index`` may be part of a person's name (its first word, when ``first``)."""
@@ -226,8 +270,36 @@ class _Reader:
             or prepositional(word, written, first)
             or glued_definite(word)
             or organization_head(word) is not None
-            or (first and definite(word) and self._given_name(index) is None)
+            or (
+                first
+                and definite(word)
+                and self._given_name(index) is None
+                and not self._definite_given_name(index)
+            )
         )
+
+    def surnames_again(self, names: list[SuggestedName]) -> Iterator[SuggestedName]:
+        """A person's family name written alone after the full name: "وأكد البكوش" after "الطيب البكوش".
+
+        The press names a person in full once, then by the family name; a family name that
+        is also a given name or a common noun ("محمد", "عطاء") is not read alone.
+        """
+        starts = [token.start for token in self.tokens]
+        for name in names:
+            if name.kind != PERSON:
+                continue
+            first = bisect.bisect_left(starts, name.start)
+            last = bisect.bisect_left(starts, name.end) - 1
+            surname = self.word(last)
+            bare = surname[2:] if surname.startswith("ال") else surname
+            if last <= first or len(bare) < 4 or is_bare_given_name(surname) or is_noun(surname):
+                continue
+            for index in range(last + 1, len(self.tokens)):
+                for length, rest in proclitic_readings(self.word(index)):
+                    if rest == surname and not self._name_word(index + 1, first=False):
+                        if found := self.suggestion(index, index + 1, length, PERSON, cue=(first, 0)):
+                            yield found
+                        break
 
     # Organisations
 
@@ -239,24 +311,68 @@ class _Reader:
             head_definite = self.word(index)[prefix:].startswith("ال") or glued_definite(self.word(index))
             # A head without the article may govern another: "حزب جبهة التحرير الوطني".
             first = index + 1
-            if not head_definite and self.joined(first) and organization_head(self.word(first)) == 0:
+            if (
+                not head_definite
+                and self.joined(first)
+                and (organization_head(self.word(first)) == 0 or self._governed(first))
+            ):
                 first += 1
+            if self.joined(first) and traffic(self.word(index), self.word(first)):
+                continue
             end = first
-            while end - index < MOST_ORGANIZATION_WORDS and self.joined(end) and self._qualifier(end):
+            while (
+                end - index < MOST_ORGANIZATION_WORDS
+                and self.joined(end)
+                and not self.linked[end]
+                and self._qualifier(end)
+            ):
                 end += 1
+            end = self._sport(end)
             qualifiers = [self.word(position) for position in range(first, end)]
-            if not qualifiers or (not head_definite and not definite(qualifiers[0])):
+            proper_name = first > index + 1 and media_head(self.word(index)) is not None  # "صحيفة لوفيغارو"
+            if not (qualifiers or proper_name) or (
+                qualifiers and not head_definite and not definite(qualifiers[0])
+            ):
                 continue  # "محكمة جزائرية" is a court, not a body's name
             if head_definite and all(nationality(word) for word in qualifiers):
                 continue  # "الحكومة الليبية" is the government, not a name
             if name := self.suggestion(index, end, prefix, ORGANIZATION, cue=(index, prefix)):
                 yield name
 
+    def _governed(self, index: int) -> bool:
+        """Whether word ``index`` is a noun without the article that a definite word qualifies in turn.
+
+        A body's head may govern a noun that governs the rest: "حركة مجتمع السلم",
+        "هيئة علماء المسلمين"; a media outlet's head may take a proper name: "قناة
+        ليبيا الأحرار", "صحيفة لوفيغارو".
+        """
+        if not self.joined(index) or definite(self.word(index)) or nationality(self.word(index)):
+            return False
+        word = self.word(index)
+        if media_head(self.word(index - 1)) is not None:
+            return not (word.endswith("يه") or ends_a_name(word) or is_stop_word(word, self.written(index)))
+        return is_noun(word) and self.joined(index + 1) and definite(self.word(index + 1))
+
+    def _sport(self, index: int) -> int:
+        """The end of a federation's sport from word ``index``: "لكرة القدم", "للملاكمة"; ``index`` if none."""
+        if not (self.joined(index) and names_a_sport(self.word(index))):
+            return index
+        index += 1
+        return index + 1 if self.joined(index) and definite(self.word(index)) else index
+
     def _qualifier(self, index: int) -> bool:
-        """Whether word ``index`` qualifies a body's head: a noun or an adjective with the article, a nationality."""
+        """Whether word ``index`` qualifies a body's head: a noun or an adjective with the article, a nationality.
+
+        A word with ب glued to its article is a phrase after the name ("الحركة بالجنرال"), and a
+        title or a given name with the article opens a person's name ("رئيس غرفة التجارة السيد
+        سمير الحلبي", "لاتحاد المغرب العربي الطيب البكوش").
+        """
         word, written = self.word(index), self.written(index)
         return (
             (definite(word) or nationality(word) is not None)
+            and not word.startswith("بال")
+            and person_title(word) is None
+            and not self._definite_given_name(index)
             and not is_stop_word(word, written)
             and not ends_a_name(word)
             and not ends_with_tanween(written)

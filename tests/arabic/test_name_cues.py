@@ -3,13 +3,22 @@
 import pytest
 
 from arabic.name_cues import (
+    family_name_of,
+    is_accusative_adjective,
     is_bare_given_name,
     is_common_word,
     is_given_name,
+    is_joint,
     names_a_feature,
+    names_a_reign,
+    names_a_sport,
+    names_a_thing_called_after,
+    names_the_capital,
     nationality,
     part_of_another_country,
     press_spellings,
+    republic_names,
+    short_forms,
     title_stems,
 )
 from arabic.normalization import normalize
@@ -119,3 +128,96 @@ def test_press_spellings_of_a_name():
     assert spellings("المنفي", True) == [], "a surname alone without its article is a common word"
     assert spellings("المجلس الأعلى للدولة", False) == [], "only a person's family name loses its article"
     assert spellings("تبون", True) == []
+
+
+@pytest.mark.parametrize(
+    ("word", "expected", "why"),
+    [
+        ("قناة", True, "قناة ليبيا الأحرار is a channel"),
+        ("صحيفة", True, "صحيفة الجزائر is a newspaper"),
+        ("وملعب", True, "ملعب القذافي is a stadium, after the conjunction"),
+        ("بشارع", True, "شارع تونس is a street, after a preposition"),
+        ("سفارة", False, "سفارة الجزائر is the country's embassy: the country is named"),
+        ("إذاعة", False, "إذاعة الجزائر is the state's radio"),
+        ("جمهورية", False, "جمهورية النيجر is the country"),
+    ],
+)
+def test_things_called_after_a_name(word, expected, why):
+    assert names_a_thing_called_after(n(word)) is expected, why
+
+
+def test_the_capital_after_a_countrys_name():
+    assert names_the_capital(n("العاصمة"))
+    assert not names_the_capital(n("الليبية"))
+    assert not names_the_capital("")
+
+
+@pytest.mark.parametrize(
+    ("word", "expected", "why"),
+    [
+        ("لكرة", True, "الاتحاد الإفريقي لكرة القدم"),
+        ("للملاكمة", True, "ل + ال before a sport"),
+        ("لألعاب", True, "الاتحاد العربي لألعاب القوى"),
+        ("الليبي", False, "a nationality is no sport"),
+        ("للسلم", False, "مجلس السلم is no federation"),
+    ],
+)
+def test_sports_after_a_bodys_name(word, expected, why):
+    assert names_a_sport(n(word)) is expected, why
+
+
+@pytest.mark.parametrize(
+    ("before", "name", "expected", "why"),
+    [
+        ("وفدا", "ليبيا", True, "وفدًا ليبيًا, a Libyan delegation"),
+        ("موقفا", "تركيا", True, "موقفًا تركيًا, a Turkish stance"),
+        ("حلا", "ليبيا", True, "حلًّا ليبيًّا, a Libyan solution"),
+        ("وفدا", "تونس", False, "a name not in يا is no such adjective"),
+        ("مؤخرا", "ليبيا", False, "an adverb: زار مؤخرا ليبيا"),
+        ("أما", "ليبيا", False, "a function word: أما ليبيا فـ"),
+        ("عرفتها", "ليبيا", False, "a verb with an attached pronoun"),
+        ("زاروا", "ليبيا", False, "a verb in the plural"),
+        ("ولليبيا", "ليبيا", False, "a name in يا before another"),
+        ("الوفد", "ليبيا", False, "a definite noun takes no indefinite adjective"),
+        ("إلى", "ليبيا", False, "a preposition"),
+    ],
+)
+def test_a_name_in_ya_after_an_indefinite_accusative_noun_is_an_adjective(before, name, expected, why):
+    assert is_accusative_adjective(n(before), n(name)) is expected, why
+
+
+def test_short_forms_of_a_bodys_name():
+    def shorter(name: str) -> list[str]:
+        return [" ".join(tokens) for tokens in short_forms(n(name).split())]
+
+    assert shorter("حكومة الوفاق الوطني") == [n("حكومة الوفاق")]
+    assert shorter("حكومة الوحدة الوطنية") == [n("حكومة الوحدة")]
+    assert shorter("المجلس الوطني") == [], "two words stay to name the body"
+    assert shorter("اللجنة الأمنية المشتركة") == [], "only a national qualifier is dropped"
+
+
+@pytest.mark.parametrize(
+    ("name", "family_name", "why"),
+    [
+        ("نجلاء المنقوش", "المنقوش", "a family name with the article"),
+        ("نور الدين مقري", "مقري", "after a compound given name"),
+        ("علي صالح", None, "a last word that is a given name"),
+        ("أحمد زين", None, "too short to tell from a common word"),
+        ("المنفي", None, "a name of one word"),
+    ],
+)
+def test_the_family_name_a_full_name_ends_with(name, family_name, why):
+    assert family_name_of(n(name).split()) == (n(family_name) if family_name else None), why
+
+
+def test_a_republics_official_name():
+    assert list(republic_names(n("تونس"))) == [[n("الجمهورية"), n("التونسية")]]
+    assert list(republic_names(n("الجزائر"))) == [[n("الجمهورية"), n("الجزائرية")]]
+    assert list(republic_names(n("أطلانتس"))) == [], "a country of no known adjective"
+
+
+def test_a_joint_bodys_name_and_the_nouns_of_a_reign():
+    assert is_joint(n("اللجنة الأمنية المشتركة").split())
+    assert not is_joint(n("المجلس الرئاسي").split())
+    assert names_a_reign(n("عهد")) and names_a_reign(n("وأيام"))
+    assert not names_a_reign(n("عام")), "a year is no reign"

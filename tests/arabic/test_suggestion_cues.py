@@ -9,11 +9,13 @@ from arabic.suggestion_cues import (
     ends_a_name,
     glued_definite,
     lineage,
+    media_head,
     office_noun,
     office_word,
     organization_head,
     person_title,
     prepositional,
+    traffic,
 )
 
 
@@ -67,6 +69,7 @@ def test_an_agreement_head_is_one_word_or_a_memorandum_and_its_understanding():
         ("أوت", True, "a month in the Maghreb's spelling"),
         ("بعد", True, "an adverb the function words leave out"),
         ("السابق", True, "an adjective that follows a name"),
+        ("التابع", True, "مجلس السلم والأمن التابع للاتحاد الإفريقي"),
         ("لعمامرة", False, "a surname that starts like ل"),
         ("بوقادوم", False, "a surname that starts like ب"),
     ],
@@ -103,7 +106,28 @@ def test_nouns_and_words_of_office_are_no_names():
         ("لمنطقة", True, True, "ل and a feminine noun, opening a name"),
         ("لعمامرة", False, False, "ل inside a name is the surname's own"),
         ("بلحاج", False, False, "no feminine ending"),
+        ("بوريطة", False, False, "a Maghrebi surname in بو, inside a name"),
+        ("بوزارة", True, True, "opening a name, ب and a feminine noun all the same"),
     ],
 )
 def test_a_preposition_and_a_feminine_noun_is_a_phrase(written, first, expected, why):
     assert prepositional(n(written), written, first) is expected, why
+
+
+def test_media_heads_are_bodies_heads_too():
+    assert media_head(n("صحيفة")) == 0 and media_head(n("لقناة")) == 1
+    assert organization_head(n("بوابة")) == 0, "an outlet's name is suggested as a body's"
+    assert media_head(n("وزارة")) is None
+
+
+@pytest.mark.parametrize(
+    ("head", "following", "expected", "why"),
+    [
+        ("حركة", "العبور", True, "traffic across a border"),
+        ("وحركة", "المسافرين", True, "after the conjunction"),
+        ("حركة", "النهضة", False, "a movement named after an idea"),
+        ("هيئة", "العبور", False, "only حركة is also traffic"),
+    ],
+)
+def test_traffic_after_haraka_is_no_movement(head, following, expected, why):
+    assert traffic(n(head), n(following)) is expected, why

@@ -94,7 +94,7 @@ def test_a_family_name_after_another_given_name_is_another_member_of_the_family(
 def test_a_family_name_after_the_persons_own_given_name_and_a_middle_name_is_the_person(algeria):
     dbeibah = Person.objects.create(name="عبد الحميد الدبيبة", role="رئيس الحكومة", country=algeria)
     Alias.objects.create(entity=dbeibah, name="الدبيبة")
-    assert linked("استقبل عبد الحميد محمد الدبيبة الوفد.") == [("الدبيبة", dbeibah.name)]
+    assert linked("استقبل عبد الحميد محمد الدبيبة الوفد.") == [("عبد الحميد محمد الدبيبة", dbeibah.name)]
 
 
 # Common words spelt like a name ---------------------------------------------------------------
@@ -199,6 +199,92 @@ def test_a_latin_name_in_an_arabic_text_is_linked_and_its_surname_follows_the_sa
     Alias.objects.create(entity=tebboune, name="Tebboune")
     assert names("قال عبد المجيد تبون (Abdelmadjid Tebboune) إن Tebboune يرفض التدخل.") == [tebboune.name] * 3
     assert linked("نشرت الصحيفة مقالا عن Tebboune.") == []
+
+
+# Things called after a name, capitals, federations, adjectives ---------------------------------------
+
+
+def test_a_name_after_a_channel_a_newspaper_or_a_stadium_names_that_thing(libya, gaddafi):
+    assert linked("وبثت قناة ليبيا الأحرار المقابلة.") == []
+    body = "وجرت المباراة على ملعب القذافي، الذي سمي باسم معمر القذافي."
+    assert linked(body) == [("معمر القذافي", gaddafi.name)]
+    assert names("وأعلنت سفارة ليبيا موعد القنصلية.") == ["ليبيا"], "an embassy is the country's own"
+
+
+def test_a_countrys_name_before_the_capital_is_the_city(db):
+    Country.objects.create(name="تونس")
+    assert linked("واحتضنت تونس العاصمة الاجتماع.") == []
+    assert names("واحتضنت تونس الاجتماع.") == ["تونس"]
+
+
+def test_a_body_before_a_sport_is_that_sports_federation(db):
+    union = Organization.objects.create(name="الاتحاد الإفريقي")
+    assert linked("وقرر الاتحاد الإفريقي لكرة القدم نقل المباراة.") == []
+    assert names("وقرر الاتحاد الإفريقي إرسال بعثة.") == [union.name]
+
+
+def test_a_name_in_ya_after_an_indefinite_accusative_noun_is_the_adjective(libya):
+    assert linked("استقبل الرئيس وفدا ليبيا رفيعا.") == []
+    assert names("وزاروا ليبيا الشهر الماضي.") == ["ليبيا"]
+    assert names("أما ليبيا فتنتظر الانتخابات.") == ["ليبيا"]
+
+
+# Support from the article and whole names -----------------------------------------------------------
+
+
+def test_a_family_name_alone_is_the_person_when_the_article_names_the_body_the_role_heads(libya, menfi):
+    Organization.objects.create(name="المجلس الرئاسي", country=libya)
+    body = "استقبل ممثل عن المجلس الرئاسي العائدين. وقال إن المصالحة التي يقودها المنفي هي الطريق."
+    assert names(body) == ["المجلس الرئاسي", menfi.name]
+    assert linked("وقال إن المصالحة التي يقودها المنفي هي الطريق.") == []
+
+
+def test_a_family_name_read_off_the_full_name_needs_the_full_name_or_a_title(libya):
+    mangoush = Person.objects.create(name="نجلاء المنقوش", role="وزيرة الخارجية", country=libya)
+    body = "وصلت نجلاء المنقوش إلى بيروت. وقالت المنقوش إن التبادل ضعيف."
+    assert linked(body) == [("نجلاء المنقوش", mangoush.name), ("المنقوش", mangoush.name)]
+    assert names("وقالت الوزيرة المنقوش إن التبادل ضعيف.") == [mangoush.name]
+    assert names("وقالت المنقوش إن ليبيا تريد المزيد.") == ["ليبيا"], "a country is no support here"
+
+
+def test_a_given_name_a_middle_name_and_the_family_name_are_one_mention(menfi):
+    assert linked("استقبل محمد يونس المنفي السفير.") == [("محمد يونس المنفي", menfi.name)]
+
+
+def test_a_family_name_shaped_like_an_adjective_after_a_function_word_is_the_person(menfi):
+    body = "استقبل محمد المنفي السفير، ونقل السفير إلى المنفي تحيات الرئيس."
+    assert linked(body) == [("محمد المنفي", menfi.name), ("المنفي", menfi.name)]
+
+
+def test_a_hamza_seat_typed_for_a_yaa_meets_the_name(libya):
+    sarraj = Person.objects.create(name="فايز السراج", country=libya)
+    assert linked("التقى الوزير فائز السراج.") == [("فائز السراج", sarraj.name)]
+
+
+def test_a_bodys_name_without_its_national_qualifier_is_the_body(libya):
+    accord = Organization.objects.create(name="حكومة الوفاق الوطني", country=libya)
+    assert linked("وشكلت حكومة الوفاق لجنة.") == [("حكومة الوفاق", accord.name)]
+    assert linked("ولم تصمد حكومة الوفاق الوطني الفلسطينية.") == []
+
+
+def test_a_republics_official_name_is_the_country(db):
+    tunisia = Country.objects.create(name="تونس")
+    assert linked("استقبل سفير الجمهورية التونسية.") == [("الجمهورية التونسية", tunisia.name)]
+
+
+def test_a_joint_body_followed_by_a_country_the_archive_records_nothing_of_is_that_countrys(algeria, libya):
+    Place.objects.create(name="طرابلس", country=libya)
+    Place.objects.create(name="الدبداب", country=algeria)
+    commission = Organization.objects.create(name="اللجنة الكبرى المشتركة")
+    assert linked("اجتمعت اللجنة الكبرى المشتركة الجزائرية التونسية.") == []
+    assert linked("اجتمعت اللجنة الكبرى المشتركة التونسية الليبية.") == []
+    assert names("اجتمعت اللجنة الكبرى المشتركة الجزائرية الليبية.") == [commission.name]
+    assert names("اجتمعت اللجنة الكبرى المشتركة في طرابلس.") == [commission.name, "طرابلس"]
+
+
+def test_a_family_name_after_a_noun_of_reign_is_the_ruler(gaddafi):
+    assert linked("عقدت الصفقات في عهد القذافي.") == [("القذافي", gaddafi.name)]
+    assert linked("عقدت الصفقات في زمن لاحق، وقال القذافي.") == []
 
 
 # Editors' mentions ----------------------------------------------------------------------------------------

@@ -45,8 +45,37 @@ def suggested(text: str) -> list[tuple[str, str, str]]:
         ),
         (
             "وأكدت السيدة نجلاء بودن رمضان أن الحكومة ماضية.",
-            [("نجلاء بودن", "person", "السيدة")],
-            "a feminine honorific; a given name and a family name, no third part",
+            [("نجلاء بودن رمضان", "person", "السيدة")],
+            "a feminine honorific; a given name, a second name and a family name",
+        ),
+        (
+            "استقبل الرئيس محمد إدريس ديبي الوفد.",
+            [("محمد إدريس ديبي", "person", "الرئيس")],
+            "a given name, the father's name and the family name: three parts",
+        ),
+        (
+            "وقدم السفير أحمد عطاف أوراق اعتماده.",
+            [("أحمد عطاف", "person", "السفير")],
+            "a noun of the lexicon after two parts is what the verb takes, no third part",
+        ),
+        (
+            "وقال رئيس حركة مجتمع السلم عبد الرزاق مقري إن",
+            [("حركة مجتمع السلم", "organization", "حركة"), ("عبد الرزاق مقري", "person", "رئيس")],
+            "a body's head governing a noun that a definite word qualifies belongs to the office",
+        ),
+        (
+            "حل الأمين العام لاتحاد المغرب العربي الطيب البكوش بتونس. وأكد البكوش أن الحوار ممكن.",
+            [
+                ("اتحاد المغرب العربي", "organization", "اتحاد"),
+                ("الطيب البكوش", "person", "الأمين"),
+                ("البكوش", "person", "الطيب"),
+            ],
+            "a given name with the article ends a body's name and opens a person's; the family name alone after it",
+        ),
+        (
+            "ودعا وزير الخارجية المغربي ناصر بوريطة إلى الحوار.",
+            [("ناصر بوريطة", "person", "وزير")],
+            "a surname in بو is no preposition and a noun",
         ),
         (
             "وقاد المفاوضات رئيس مجلس إدارتها فرحات بن قدارة.",
@@ -118,6 +147,14 @@ def test_punctuation_ends_a_name_and_a_nationality_is_not_part_of_it():
         ("وقال حزب جبهة التحرير الوطني إن", "حزب جبهة التحرير الوطني", "a head governing another head"),
         ("واجتمع أعضاء للجنة العسكرية المشتركة اليوم.", "لجنة العسكرية المشتركة", "after ل; time ends it"),
         ("وقال بيان لمنظمة الصحة العالمية إن الوضع خطير.", "منظمة الصحة العالمية", "a function word ends it"),
+        (
+            "وقرر الاتحاد الإفريقي لكرة القدم نقل المباراة.",
+            "الاتحاد الإفريقي لكرة القدم",
+            "a sport ends a federation",
+        ),
+        ("ونقلت صحيفة لوفيغارو عن مصدر.", "صحيفة لوفيغارو", "an outlet takes a proper name"),
+        ("وقال تقرير بثته قناة ليبيا الأحرار إن", "قناة ليبيا الأحرار", "an outlet named after a country"),
+        ("وندد مجلس السلم والأمن التابع للمنظمة.", "مجلس السلم والأمن", "التابع ends a body's name"),
     ],
 )
 def test_a_head_word_suggests_the_body_it_names(text, expected, why):
@@ -135,6 +172,9 @@ def test_a_head_word_suggests_the_body_it_names(text, expected, why):
         ),
         ("وقالت الحكومة الليبية إن الوضع هادئ.", "a definite head and a nationality alone is no name"),
         ("وقالت الوزارة في بيان.", "a preposition after the head"),
+        ("وتحسنت حركة العبور عبر المنفذ.", "حركة and a noun of movement is traffic"),
+        ("ونفت الحركة بالجنرال أي صلة.", "ب glued to the article is a phrase after the name"),
+        ("ونشرت صحيفة جزائرية الخبر.", "an outlet and a nationality is no name"),
     ],
 )
 def test_no_body_is_suggested_without_words_that_name_it(text, why):

@@ -123,7 +123,8 @@ def test_every_entity_of_the_archive_an_article_names_is_linked(generate, genera
     for article in generated():
         mentioned = {mention.entity_id for mention in article.mentions.all()}
         for spelling, entity in plain.items():
-            if re.search(rf"(?<!\w){re.escape(spelling)}(?!\w)", article.body):
+            # A country's name before "العاصمة" is its capital ("تونس العاصمة"), no mention of the country.
+            if re.search(rf"(?<!\w){re.escape(spelling)}(?!\w)(?! العاصمة)", article.body):
                 assert entity.pk in mentioned, (spelling, article.title)
                 named[entity.kind] += 1
     assert named["person"] > 5 and named["organization"] > 5 and named["country"] > 20
