@@ -18,7 +18,7 @@ from whoosh.index import create_in
 from whoosh.writing import NO_MERGE
 
 from search.query import KEY_FIELD, TEXT_FIELD, ArabicQueryParser, text_schema
-from search.ranking import CachedLengthBM25F
+from search.ranking import CachedLengthBM25F, TopAndEveryCollector
 
 QUERIES = [
     pytest.param("ليبيا", id="a-word-in-most-documents"),
@@ -82,3 +82,19 @@ def test_shortcut_scores_the_seeded_archive_as_whoosh_bm25f_does(seeds, query):
     expected = scores(backend.index, scoring.BM25F(), parsed)
     assert expected, f"{query!r} finds nothing to compare"
     assert scores(backend.index, CachedLengthBM25F(), parsed) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("limit", [1, 3, 20])
+def test_the_collector_counts_every_match_of_an_or_whatever_the_page_holds(tmp_path, limit):
+    """Three articles name both men, forty-one one of them: once the page holds articles naming both,
+    no article naming one can reach it, yet each is matched, counted and so faceted."""
+    index = create_in(tmp_path, text_schema())
+    with index.writer() as writer:
+        for key, text in enumerate(["تبون"] + ["تبون والمنفي"] * 3 + ["تبون"] * 20 + ["المنفي"] * 20):
+            writer.add_document(**{KEY_FIELD: str(key), TEXT_FIELD: f"{text} في الجزائر"})
+    parsed = ArabicQueryParser(TEXT_FIELD, index.schema).parse("تبون OR المنفي")
+    with index.searcher(weighting=CachedLengthBM25F()) as searcher:
+        collector = TopAndEveryCollector(limit)
+        searcher.search_with_collector(parsed, collector)
+        assert len(collector.docset) == 44
+        assert len(collector.results().top_n) == limit
