@@ -207,7 +207,12 @@ class ArabicWhooshSearchBackend(IndexWriting, WhooshSearchBackend):
         }
         if terms_query is not None and len(documents) < conf.get("SUGGEST_BELOW"):
             response["spelling_suggestion"] = suggest(
-                searcher, text, self.text_parser, self.content_field_name + EXACT_SUFFIX, len(documents)
+                searcher,
+                text,
+                self.text_parser,
+                self.content_field_name + EXACT_SUFFIX,
+                len(documents),
+                self._texts,
             )
         return response
 
@@ -289,6 +294,10 @@ class ArabicWhooshSearchBackend(IndexWriting, WhooshSearchBackend):
             if hasattr(index, "bodies"):
                 bodies.update(index.bodies(pks))
         return bodies
+
+    def _texts(self, stored: dict) -> list[str]:
+        """What a document says: its stored texts, and its body from the database."""
+        return [*(str(value) for value in stored.values()), *self._bodies([stored]).values()]
 
     def _result(self, hit, result_class, matched: QueryTerms | None, bodies=None) -> SearchResult:
         stored = dict(hit.fields())

@@ -10,6 +10,9 @@ import pytest
 
 from arabic.function_words import is_function_word
 from arabic.normalization import normalize
+from archive.linking import save_linked
+from archive.models import Article
+from search.indexing import drain
 
 
 def edits(first: str, second: str) -> int:
@@ -66,3 +69,30 @@ def test_the_name_ali_is_never_offered_the_preposition_ala(search_api, seeds, ty
 
 def test_a_misspelt_word_is_still_offered_the_archive_s_spelling(search_api, seeds):
     assert search_api({"q": "الجزاير"})["suggestion"] == "الجزائر"
+
+
+@pytest.mark.django_db
+def test_a_suggestion_follows_each_commit_and_counts_a_word_in_every_segment(search_api, settings):
+    """The words of each segment are read once and kept: a word committed after a suggestion was
+    made is offered at once, and a word's frequency is its sum over the segments that hold it."""
+    settings.ARCHIVE_SEARCH_SMALL_SEGMENT = 1  # each commit its own segment, never merged
+    typed = "تمبكتوو"
+
+    def add(body: str) -> None:
+        save_linked(Article(title="أخبار الساحل", body=body))
+        drain()
+
+    add("وصل الوفد إلى تمبكتوا. تمبكتوا مدينة قديمة.")
+    assert search_api({"q": typed})["suggestion"] == "تمبكتوا"
+    add("غادر الوفد تمبكتو مساء.")
+    assert search_api({"q": typed})["suggestion"] == "تمبكتوا"
+    add("عادت تمبكتو إلى الأخبار، وتمبكتو مدينة المخطوطات.")
+    assert search_api({"q": typed})["suggestion"] == "تمبكتو"
+
+
+@pytest.mark.django_db
+def test_a_word_only_a_body_holds_is_offered_as_the_body_writes_it(search_api):
+    """The index holds words normalised ("الساءحون") and no body; the offer is read from the article."""
+    save_linked(Article(title="زيارة إلى نواكشوط", body="وصل السائحون إلى نواكشوط أمس."))
+    drain()
+    assert search_api({"q": "السايحون"})["suggestion"] == "السائحون"
