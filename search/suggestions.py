@@ -13,7 +13,6 @@ process (a segment never changes) and measured in C by RapidFuzz.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from itertools import islice
 
@@ -93,29 +92,25 @@ class _SegmentWords:
         return [candidate for candidate, _, _ in found]
 
 
-# Segments whose words are kept; an index holds a few, and a merge makes new ones.
-KEPT_SEGMENTS = 32
-_segment_words: OrderedDict[tuple[str, str], _SegmentWords] = OrderedDict()
-
-
-def _words_of(reader, field: str) -> _SegmentWords:
-    key = (reader.segment().segment_id(), field)
-    if key in _segment_words:
-        _segment_words.move_to_end(key)
-    else:
-        _segment_words[key] = _SegmentWords(reader, field)
-        while len(_segment_words) > KEPT_SEGMENTS:
-            _segment_words.popitem(last=False)
-    return _segment_words[key]
+# The words of the segments of the index as last read, by segment and field: a merge's new
+# segment is read once, and the segments it replaced are forgotten.
+_segment_words: dict[tuple[str, str], _SegmentWords] = {}
 
 
 def _closest(searcher, field: str, word: str) -> str | None:
     """The most frequent word worth offering within ``_most_edits`` of ``word``, its first letter the same."""
+    readers = {
+        (reader.segment().segment_id(), field): reader
+        for reader, _ in searcher.reader().leaf_readers()
+        if reader.segment() is not None and field in reader.schema
+    }
+    for key in [key for key in _segment_words if key[1] == field and key not in readers]:
+        del _segment_words[key]
     frequency: dict[str, int] = {}
-    for reader, _ in searcher.reader().leaf_readers():
-        if reader.segment() is None or field not in reader.schema:
-            continue
-        words = _words_of(reader, field)
+    for key, reader in readers.items():
+        words = _segment_words.get(key)
+        if words is None:
+            words = _segment_words[key] = _SegmentWords(reader, field)
         for candidate in words.within(word, _most_edits(word)):
             frequency[candidate] = frequency.get(candidate, 0) + words.frequency[candidate]
     ranked = sorted(frequency, key=lambda candidate: (-frequency[candidate], candidate))
