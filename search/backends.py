@@ -42,6 +42,7 @@ the rest of the archive to work unchanged:
 
 from __future__ import annotations
 
+import heapq
 import threading
 
 from django.apps import apps
@@ -62,6 +63,7 @@ from arabic.function_words import is_stop_word
 
 from . import conf
 from .analysis import arabic_analyzer
+from .evaluation import matches
 from .facets import FacetCounter
 from .highlighting import QueryTerms, highlight, snippet
 from .query import ArabicQueryParser
@@ -191,16 +193,23 @@ class ArabicWhooshSearchBackend(IndexWriting, WhooshSearchBackend):
             return {"results": [], "hits": 0, "facets": {}, "spelling_suggestion": None}
         field, reverse = sort_field(sort_by)
         limit = max(1, end_offset if end_offset is not None else start_offset + conf.get("PAGE_SIZE"))
-        matching = SortingCollector(field, limit, reverse) if field else TopAndEveryCollector(limit)
-        collector = FilterCollector(matching, allowed, None) if allowed is not None else matching
-        searcher.search_with_collector(wanted, collector)
-        found = collector.results()
-        documents = matching.docset
+        scores = matches(searcher, terms_query) if terms_query is not None and field is None else None
+        if scores is not None:
+            if allowed is not None:
+                scores = {docnum: scores[docnum] for docnum in scores.keys() & allowed}
+            best = heapq.nsmallest(limit, scores.items(), key=lambda item: (-item[1], item[0]))
+            documents = set(scores)
+            hits = [(searcher.stored_fields(docnum), score) for docnum, score in best[start_offset:]]
+        else:
+            matching = SortingCollector(field, limit, reverse) if field else TopAndEveryCollector(limit)
+            collector = FilterCollector(matching, allowed, None) if allowed is not None else matching
+            searcher.search_with_collector(wanted, collector)
+            documents = matching.docset
+            hits = [(hit.fields(), hit.score) for hit in collector.results()[start_offset:limit]]
         matched = QueryTerms.of(terms_query) if highlight and terms_query is not None else None
-        hits = found[start_offset:limit]
-        bodies = self._bodies(hits) if matched is not None else {}
+        bodies = self._bodies(stored for stored, _ in hits) if matched is not None else {}
         response = {
-            "results": [self._result(hit, result_class, matched, bodies) for hit in hits],
+            "results": [self._result(stored, score, result_class, matched, bodies) for stored, score in hits],
             "hits": len(documents),
             "facets": self._facets(documents, facets) if facets else {},
             "spelling_suggestion": None,
@@ -250,7 +259,9 @@ class ArabicWhooshSearchBackend(IndexWriting, WhooshSearchBackend):
             mask=whoosh_query.Term(ID, identifier),
         )
         return {
-            "results": [self._result(hit, result_class, None) for hit in found[start_offset:limit]],
+            "results": [
+                self._result(hit.fields(), hit.score, result_class, None) for hit in found[start_offset:limit]
+            ],
             "hits": found.estimated_length(),
         }
 
@@ -299,8 +310,10 @@ class ArabicWhooshSearchBackend(IndexWriting, WhooshSearchBackend):
         """What a document says: its stored texts, and its body from the database."""
         return [*(str(value) for value in stored.values()), *self._bodies([stored]).values()]
 
-    def _result(self, hit, result_class, matched: QueryTerms | None, bodies=None) -> SearchResult:
-        stored = dict(hit.fields())
+    def _result(
+        self, stored: dict, score: float | None, result_class, matched: QueryTerms | None, bodies=None
+    ) -> SearchResult:
+        stored = dict(stored)
         app_label, model_name = stored.pop(DJANGO_CT).split(".")
         pk = stored.pop(DJANGO_ID)
         if matched is not None:
@@ -308,7 +321,7 @@ class ArabicWhooshSearchBackend(IndexWriting, WhooshSearchBackend):
                 "title": highlight(stored.get("title", ""), matched),
                 "body": snippet((bodies or {}).get(pk, ""), matched, conf.get("SNIPPET_LENGTH")),
             }
-        return (result_class or SearchResult)(app_label, model_name, pk, hit.score or 0, **stored)
+        return (result_class or SearchResult)(app_label, model_name, pk, score or 0, **stored)
 
 
 class ArabicSearchQuery(WhooshSearchQuery):

@@ -10,12 +10,13 @@ class CachedLengthBM25F(scoring.BM25F):
     """Whoosh's BM25F, reading each document's field length from a list kept per segment.
 
     Stock BM25F reads the length from disk for every hit of every term: a
-    quarter of a search's time when the words are common.
+    quarter of a search's time when the words are common. Only a segment's
+    searcher scores documents; the whole index's lends its statistics.
     """
 
     def scorer(self, searcher, fieldname, text, qf=1):
         scorer = super().scorer(searcher, fieldname, text, qf)
-        if isinstance(scorer, scoring.BM25FScorer):
+        if isinstance(scorer, scoring.BM25FScorer) and searcher.is_atomic():
             scorer.dfl = field_lengths(searcher, fieldname).__getitem__
         return scorer
 
