@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import heapq
 import threading
+from collections.abc import Set
 
 from django.apps import apps
 from haystack import connections
@@ -202,7 +203,8 @@ class ArabicWhooshSearchBackend(IndexWriting, WhooshSearchBackend):
             hits = [(searcher.stored_fields(docnum), score) for docnum, score in best[start_offset:]]
         else:
             matching = SortingCollector(field, limit, reverse) if field else TopAndEveryCollector(limit)
-            collector = FilterCollector(matching, allowed, None) if allowed is not None else matching
+            # Whoosh takes a filter only as a (mutable) set.
+            collector = FilterCollector(matching, set(allowed), None) if allowed is not None else matching
             searcher.search_with_collector(wanted, collector)
             documents = matching.docset
             hits = [(hit.fields(), hit.score) for hit in collector.results()[start_offset:limit]]
@@ -265,7 +267,7 @@ class ArabicWhooshSearchBackend(IndexWriting, WhooshSearchBackend):
             "hits": found.estimated_length(),
         }
 
-    def _allowed(self, searcher, query_string, narrow_queries, models) -> set[int] | None:
+    def _allowed(self, searcher, query_string, narrow_queries, models) -> Set[int] | None:
         """The documents that haystack's filters, the narrowing and the models allow.
 
         Kept out of the scored query: an unscored term there (a model, a facet
@@ -275,7 +277,8 @@ class ArabicWhooshSearchBackend(IndexWriting, WhooshSearchBackend):
         allowed = None
         if models:
             by_model = self._local.facets.documents(DJANGO_CT)
-            allowed = set().union(*(by_model.get(get_model_ct(model), ()) for model in models))
+            held = [by_model.get(get_model_ct(model), frozenset()) for model in models]
+            allowed = held[0] if len(held) == 1 else frozenset().union(*held)
         for filters in (query_string, *(narrow_queries or ())):
             if filters and filters.strip() not in ("*", "*:*"):
                 found = set(searcher.docs_for_query(self.parser.parse(filters)))
@@ -285,7 +288,7 @@ class ArabicWhooshSearchBackend(IndexWriting, WhooshSearchBackend):
     def _facets(self, documents: set[int], fields) -> dict:
         counter = self._local.facets
         return {
-            "fields": {field: counter.counts(field, documents) for field in fields},
+            "fields": counter.counts(fields, documents),
             "dates": {},
             "queries": {},
         }

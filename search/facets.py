@@ -1,22 +1,27 @@
 """Facet counts from sets of documents, kept per index reader.
 
 Whoosh's own grouping scores and collects every hit through Python objects;
-here each facet value's documents are read once per reader as a frozenset, and
-a search's count for a value is the size of an intersection done in C. When a
-search matches most of the archive, the count is taken from the documents it
-left out, which are fewer.
+here each facet value's documents are read once per reader as a frozenset,
+and a search's count for a value is the size of an intersection done in C.
+A value held by many documents is also kept as a bitmap (an integer, a bit a
+document), and so is a large search's set of documents once per search: their
+count is then an AND and a count of bits over a few kilobytes, whatever the
+number of documents both hold.
 """
 
 from __future__ import annotations
 
-from collections.abc import Set
+from collections.abc import Collection, Iterable, Set
+
+# A value held by at least this many documents is counted by bitmap, when the search found as many.
+BITMAP_FROM = 256
 
 
 class FacetCounter:
     def __init__(self, reader):
         self._reader = reader
         self._documents: dict[str, dict[str, frozenset[int]]] = {}
-        self._every: frozenset[int] | None = None
+        self._bitmaps: dict[str, dict[str, int]] = {}
 
     def documents(self, field: str) -> dict[str, frozenset[int]]:
         """Each value of ``field`` and the documents that hold it."""
@@ -32,16 +37,33 @@ class FacetCounter:
             )
         return self._documents[field]
 
-    def counts(self, field: str, documents: Set[int]) -> list[tuple[str, int]]:
-        """(value, count) for the values ``documents`` hold, the most frequent first."""
-        holders = self.documents(field).items()
-        if self._every is None:
-            self._every = frozenset(self._reader.all_doc_ids())
-        if 2 * len(documents) > len(self._every):
-            left_out = self._every - documents
-            counts = ((value, len(held) - len(held & left_out)) for value, held in holders)
-        else:
-            counts = ((value, len(documents & held)) for value, held in holders)
+    def counts(self, fields: Iterable[str], documents: Set[int]) -> dict[str, list[tuple[str, int]]]:
+        """For each of ``fields``, (value, count) for the values ``documents`` hold, the most frequent first."""
+        bitmap = self._bitmap(documents) if len(documents) >= BITMAP_FROM else None
+        return {field: self._counts(field, documents, bitmap) for field in fields}
+
+    def _counts(self, field: str, documents: Set[int], bitmap: int | None) -> list[tuple[str, int]]:
+        bitmaps = self._value_bitmaps(field) if bitmap is not None else {}
+        counts = (
+            (value, (bitmap & bitmaps[value]).bit_count() if value in bitmaps else len(documents & held))
+            for value, held in self.documents(field).items()
+        )
         return sorted(
             ((value, count) for value, count in counts if count), key=lambda item: (-item[1], item[0])
         )
+
+    def _value_bitmaps(self, field: str) -> dict[str, int]:
+        if field not in self._bitmaps:
+            self._bitmaps[field] = {
+                value: self._bitmap(held)
+                for value, held in self.documents(field).items()
+                if len(held) >= BITMAP_FROM
+            }
+        return self._bitmaps[field]
+
+    def _bitmap(self, documents: Collection[int]) -> int:
+        """``documents`` as an integer whose bit ``n`` says whether document ``n`` is one of them."""
+        bits = bytearray((self._reader.doc_count_all() + 7) // 8)
+        for docnum in documents:
+            bits[docnum >> 3] |= 1 << (docnum & 7)
+        return int.from_bytes(bits, "little")

@@ -102,3 +102,15 @@ def test_an_article_deleted_after_its_words_were_read_is_found_no_more(settings,
     first.delete()
     drain()
     assert (found("الزيتون"), found('"صادرات الزيتون"')) == (1, 1)
+
+
+def test_an_excluded_word_excludes_the_first_article_found_in_a_segment_too(search_index_path, search_api):
+    """Whoosh's own AND NOT keeps the first document of a segment holding the wanted word when an
+    earlier one holds the excluded word: it never compares the two before the first step."""
+    # Read forwards or backwards, the segment starts with an article that says only تونس, then one
+    # that says ليبيا and تونس.
+    said = ["تونس", "ليبيا ثم تونس", "ليبيا وحدها", "ليبيا ثم تونس مجددا", "تونس مجددا"]
+    for words in said:
+        save_linked(Article(title="زيارة", body=f"زار الوفد {words}."))
+    drain()
+    assert search_api({"q": "ليبيا -تونس"})["total"] == 1
