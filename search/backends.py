@@ -196,11 +196,10 @@ class ArabicWhooshSearchBackend(IndexWriting, WhooshSearchBackend):
         limit = max(1, end_offset if end_offset is not None else start_offset + conf.get("PAGE_SIZE"))
         scores = matches(searcher, terms_query) if terms_query is not None and field is None else None
         if scores is not None:
-            if allowed is not None:
-                scores = {docnum: scores[docnum] for docnum in scores.keys() & allowed}
-            best = heapq.nsmallest(limit, scores.items(), key=lambda item: (-item[1], item[0]))
+            for docnum in scores.keys() - allowed if allowed is not None else ():
+                del scores[docnum]
             documents = set(scores)
-            hits = [(searcher.stored_fields(docnum), score) for docnum, score in best[start_offset:]]
+            hits = [(searcher.stored_fields(d), score) for d, score in _best(scores, limit)[start_offset:]]
         else:
             matching = SortingCollector(field, limit, reverse) if field else TopAndEveryCollector(limit)
             # Whoosh takes a filter only as a (mutable) set.
@@ -257,7 +256,7 @@ class ArabicWhooshSearchBackend(IndexWriting, WhooshSearchBackend):
         found = searcher.search(
             whoosh_query.Or(key_terms),
             limit=max(limit, 1),
-            filter=allowed,
+            filter=set(allowed),  # Whoosh takes a filter only as a (mutable) set
             mask=whoosh_query.Term(ID, identifier),
         )
         return {
@@ -325,6 +324,18 @@ class ArabicWhooshSearchBackend(IndexWriting, WhooshSearchBackend):
                 "body": snippet((bodies or {}).get(pk, ""), matched, conf.get("SNIPPET_LENGTH")),
             }
         return (result_class or SearchResult)(app_label, model_name, pk, score or 0, **stored)
+
+
+def _best(scores: dict[int, float], limit: int) -> list[tuple[int, float]]:
+    """The ``limit`` best (document, score), as Whoosh orders them: by score, then by document.
+
+    The cut-off score is found among the scores alone, in C; only the
+    documents that reach it are sorted.
+    """
+    if len(scores) > limit:
+        lowest = heapq.nlargest(limit, scores.values())[-1]
+        scores = {docnum: score for docnum, score in scores.items() if score >= lowest}
+    return sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
 
 
 class ArabicSearchQuery(WhooshSearchQuery):
