@@ -45,6 +45,7 @@ from __future__ import annotations
 import heapq
 import threading
 from collections.abc import Set
+from contextlib import suppress
 
 from django.apps import apps
 from haystack import connections
@@ -69,6 +70,7 @@ from .facets import FacetCounter
 from .highlighting import QueryTerms, highlight, snippet
 from .query import ArabicQueryParser
 from .ranking import CachedLengthBM25F, TopAndEveryCollector, sort_field
+from .reopening import reopened
 from .suggestions import suggest
 from .writing import IndexWriting
 
@@ -124,22 +126,24 @@ class ArabicWhooshSearchBackend(IndexWriting, WhooshSearchBackend):
     def searcher(self):
         """This thread's searcher, opened again only when the index has changed since.
 
-        A new one, not ``Searcher.refresh()``: whoosh-reloaded's refresh keeps
-        the replaced segments beside the new ones, so an edited article would
-        be found twice and a deleted one still found.
+        Opened again with the readers of the segments the change left as
+        they were (``search.reopening``), never by ``Searcher.refresh()``:
+        whoosh-reloaded's refresh keeps the replaced segments beside the new
+        ones, so an edited article would be found twice and a deleted one still found.
         """
         if not self.setup_complete:
             self.setup()
         current = getattr(self._local, "searcher", None)
         if current is None or not self._up_to_date(current):
-            if current is not None:
-                current.close()
             try:
-                current = self.index.searcher(weighting=CachedLengthBM25F())
+                current = reopened(self.index, CachedLengthBM25F(), current)
             except Exception:
                 # The index folder was deleted or replaced under this process: open
                 # it anew (haystack makes an empty one for a deleted folder), and the
                 # writer, finding it empty or damaged, indexes everything again.
+                if current is not None:
+                    with suppress(Exception):
+                        current.close()
                 current = self._reopened_searcher()
             self._local.searcher, self._local.facets = current, FacetCounter(current.reader())
         return current
@@ -147,7 +151,7 @@ class ArabicWhooshSearchBackend(IndexWriting, WhooshSearchBackend):
     def _reopened_searcher(self):
         try:
             self.setup()
-            return self.index.searcher(weighting=CachedLengthBM25F())
+            return reopened(self.index, CachedLengthBM25F())
         except Exception as error:  # whatever Whoosh raises on a damaged index, the answer is the same
             raise IndexUnavailable(str(error)) from error
 

@@ -1,8 +1,10 @@
 """Facet counts from sets of documents, kept per index reader.
 
 Whoosh's own grouping scores and collects every hit through Python objects;
-here each facet value's documents are read once per reader as a frozenset,
-and a search's count for a value is the size of an intersection done in C.
+here each facet value's documents are read once per segment as a frozenset
+(kept on the segment's reader, which outlives a commit that leaves the
+segment as it was: ``search.reopening``), joined once per index reader, and a
+search's count for a value is the size of an intersection done in C.
 A value held by many documents is also kept as a bitmap (an integer, a bit a
 document), and so is a large search's set of documents once per search: their
 count is then an AND and a count of bits over a few kilobytes, whatever the
@@ -26,15 +28,16 @@ class FacetCounter:
     def documents(self, field: str) -> dict[str, frozenset[int]]:
         """Each value of ``field`` and the documents that hold it."""
         if field not in self._documents:
-            reader = self._reader
-            self._documents[field] = (
-                {
-                    value: frozenset(reader.postings(field, value).all_ids())
-                    for value in reader.field_terms(field)
-                }
-                if field in reader.schema
-                else {}
-            )
+            parts: dict[str, list[frozenset[int]]] = {}
+            for leaf, offset in self._reader.leaf_readers():
+                for value, held in _segment_documents(leaf, field).items():
+                    parts.setdefault(value, []).append(
+                        frozenset(map(offset.__add__, held)) if offset else held
+                    )
+            self._documents[field] = {
+                value: held[0] if len(held) == 1 else frozenset().union(*held)
+                for value, held in parts.items()
+            }
         return self._documents[field]
 
     def counts(self, fields: Iterable[str], documents: Set[int]) -> dict[str, list[tuple[str, int]]]:
@@ -67,3 +70,15 @@ class FacetCounter:
         for docnum in documents:
             bits[docnum >> 3] |= 1 << (docnum & 7)
         return int.from_bytes(bits, "little")
+
+
+def _segment_documents(reader, field: str) -> dict[str, frozenset[int]]:
+    """Each value of ``field`` in one segment and its documents there, read once per segment reader."""
+    cached = reader.__dict__.setdefault("_facet_documents", {})
+    if field not in cached:
+        cached[field] = (
+            {value: frozenset(reader.postings(field, value).all_ids()) for value in reader.field_terms(field)}
+            if field in reader.schema
+            else {}
+        )
+    return cached[field]

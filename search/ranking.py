@@ -22,11 +22,15 @@ class CachedLengthBM25F(scoring.BM25F):
 
 
 def field_lengths(searcher, fieldname: str) -> list[int]:
-    """The length of ``fieldname`` in each document of the segment ``searcher`` reads, read once."""
-    cached = searcher.__dict__.setdefault("_field_lengths", {})
+    """The length of ``fieldname`` in each document of the segment ``searcher`` reads, read once.
+
+    Kept on the segment's reader, which outlives a commit that leaves the segment as it was.
+    """
+    reader = searcher.reader()
+    cached = reader.__dict__.setdefault("_field_lengths", {})
     if fieldname not in cached:
-        length = searcher.doc_field_length
-        cached[fieldname] = [length(docnum, fieldname, 1) for docnum in range(searcher.doc_count_all())]
+        length = reader.doc_field_length
+        cached[fieldname] = [length(docnum, fieldname, 1) for docnum in range(reader.doc_count_all())]
     return cached[fieldname]
 
 
