@@ -42,7 +42,6 @@ the rest of the archive to work unchanged:
 
 from __future__ import annotations
 
-import heapq
 import threading
 from collections.abc import Set
 from contextlib import suppress
@@ -69,7 +68,7 @@ from .evaluation import matches
 from .facets import FacetCounter
 from .highlighting import QueryTerms, highlight, snippet
 from .query import ArabicQueryParser
-from .ranking import CachedLengthBM25F, TopAndEveryCollector, sort_field
+from .ranking import CachedLengthBM25F, TopAndEveryCollector, best, first_by, sort_field, sort_order
 from .reopening import reopened
 from .suggestions import suggest
 from .writing import IndexWriting
@@ -196,16 +195,19 @@ class ArabicWhooshSearchBackend(IndexWriting, WhooshSearchBackend):
         if allowed is not None and not allowed:
             # Whoosh reads an empty filter as no filter at all.
             return {"results": [], "hits": 0, "facets": {}, "spelling_suggestion": None}
-        field, reverse = sort_field(sort_by)
+        order = sort_order(sort_by)
         limit = max(1, end_offset if end_offset is not None else start_offset + conf.get("PAGE_SIZE"))
-        scores = matches(searcher, terms_query) if terms_query is not None and field is None else None
+        scores = matches(searcher, terms_query) if terms_query is not None else None
         if scores is not None:
             for docnum in scores.keys() - allowed if allowed is not None else ():
                 del scores[docnum]
             documents = set(scores)
-            hits = [(searcher.stored_fields(d), score) for d, score in _best(scores, limit)[start_offset:]]
+            ranked = first_by(searcher, scores, order, limit) if order else best(scores, limit)
+            hits = [(searcher.stored_fields(docnum), score) for docnum, score in ranked[start_offset:]]
         else:
-            matching = SortingCollector(field, limit, reverse) if field else TopAndEveryCollector(limit)
+            matching = (
+                SortingCollector(sort_field(order), limit, order[1]) if order else TopAndEveryCollector(limit)
+            )
             # Whoosh takes a filter only as a (mutable) set.
             collector = FilterCollector(matching, set(allowed), None) if allowed is not None else matching
             searcher.search_with_collector(wanted, collector)
@@ -328,18 +330,6 @@ class ArabicWhooshSearchBackend(IndexWriting, WhooshSearchBackend):
                 "body": snippet((bodies or {}).get(pk, ""), matched, conf.get("SNIPPET_LENGTH")),
             }
         return (result_class or SearchResult)(app_label, model_name, pk, score or 0, **stored)
-
-
-def _best(scores: dict[int, float], limit: int) -> list[tuple[int, float]]:
-    """The ``limit`` best (document, score), as Whoosh orders them: by score, then by document.
-
-    The cut-off score is found among the scores alone, in C; only the
-    documents that reach it are sorted.
-    """
-    if len(scores) > limit:
-        lowest = heapq.nlargest(limit, scores.values())[-1]
-        scores = {docnum: score for docnum, score in scores.items() if score >= lowest}
-    return sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
 
 
 class ArabicSearchQuery(WhooshSearchQuery):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import heapq
+from collections.abc import Iterable
+
 from whoosh import scoring, sorting
 from whoosh.collectors import TopCollector
 
@@ -53,13 +56,63 @@ class TopAndEveryCollector(TopCollector):
         return super()._collect(global_docnum, score)
 
 
-def sort_field(sort_by) -> tuple[sorting.FacetType | None, bool]:
-    """Whoosh's sort key and direction from haystack's ``order_by`` (one field).
-
-    A document without a value (an undated article) sorts last either way.
-    """
+def sort_order(sort_by) -> tuple[str, bool] | None:
+    """haystack's ``order_by`` (one field) as the field and whether in reverse, or None for by score."""
     if not sort_by:
-        return None, False
-    field, reverse = sort_by[0].lstrip("-"), sort_by[0].startswith("-")
-    last = 0 if reverse else 2**64 - 1
-    return sorting.TranslateFacet(lambda value: value or last, sorting.FieldFacet(field)), reverse
+        return None
+    return sort_by[0].lstrip("-"), sort_by[0].startswith("-")
+
+
+def _last(reverse: bool) -> int:
+    """The key of a document without a value (an undated article): last either way."""
+    return 0 if reverse else 2**64 - 1
+
+
+def sort_field(order: tuple[str, bool]) -> sorting.FacetType:
+    """Whoosh's sort key for a ``sort_order``."""
+    field, reverse = order
+    last = _last(reverse)
+    return sorting.TranslateFacet(lambda value: value or last, sorting.FieldFacet(field))
+
+
+def best(scores: dict[int, float], limit: int) -> list[tuple[int, float]]:
+    """The ``limit`` best (document, score), as Whoosh orders them: by score, then by document.
+
+    The cut-off score is found among the scores alone, in C; only the
+    documents that reach it are sorted.
+    """
+    if len(scores) > limit:
+        lowest = heapq.nlargest(limit, scores.values())[-1]
+        scores = {docnum: score for docnum, score in scores.items() if score >= lowest}
+    return sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
+
+
+def first_by(
+    searcher, documents: Iterable[int], order: tuple[str, bool], limit: int
+) -> list[tuple[int, int]]:
+    """The first ``limit`` (document, key) of ``documents`` in ``order``, as Whoosh's sorting collector
+    orders them: by key, then by document, both reversed in reverse."""
+    field, reverse = order
+    values, last = _column(searcher.reader(), field), _last(reverse)
+    keyed = [(values[docnum] or last, docnum) for docnum in documents]
+    first = heapq.nlargest(limit, keyed) if reverse else heapq.nsmallest(limit, keyed)
+    return [(docnum, key) for key, docnum in first]
+
+
+def _column(reader, field: str) -> list[int]:
+    """``field``'s sort column for every document of the index ``reader`` reads, from its segments'
+    columns, each read once per segment reader."""
+    cached = reader.__dict__.setdefault("_columns", {})
+    if field not in cached:
+        cached[field] = [value for leaf, _ in reader.leaf_readers() for value in _segment_column(leaf, field)]
+    return cached[field]
+
+
+def _segment_column(leaf, field: str) -> list[int]:
+    columns = leaf.__dict__.setdefault("_columns", {})
+    if field not in columns:
+        count = leaf.doc_count_all()
+        columns[field] = (
+            list(leaf.column_reader(field, translate=False)) if leaf.has_column(field) else [0] * count
+        )
+    return columns[field]

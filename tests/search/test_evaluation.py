@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from django.core.management import call_command
 from haystack import connections
+from whoosh.collectors import SortingCollector
 
 from archive.linking import save_linked
 from archive.models import Article
@@ -17,7 +18,7 @@ from archive.synthetic.storing import write_synthetic_articles
 from search.evaluation import matches
 from search.indexing import drain
 from search.management.commands.bench_search import QUERIES
-from search.ranking import TopAndEveryCollector
+from search.ranking import TopAndEveryCollector, first_by, sort_field, sort_order
 
 pytestmark = pytest.mark.django_db
 
@@ -84,6 +85,21 @@ def test_the_queries_found_are_many_and_the_phrases_fewer_than_their_words(segme
     assert sum(bool(scores) for scores in found.values()) >= 40
     words = matches(searcher, backend.text_parser.parse("وزير الخارجية"))
     assert 0 < len(found['"وزير الخارجية الجزائري"']) < len(words)
+
+
+@pytest.mark.parametrize("sort_by", [["-published"], ["published"]], ids=["newest", "oldest"])
+def test_a_sorted_search_orders_as_whoosh_s_sorting_collector(segmented_index, sort_by):
+    """By date, undated articles last either way, equal dates by document as Whoosh orders them."""
+    backend = connections["default"].get_backend()
+    searcher = backend.searcher()
+    order = sort_order(sort_by)
+    for typed in ["ليبيا", '"وزير الخارجية"', "الجزائر OR تونس"]:
+        parsed = backend.text_parser.parse(typed)
+        collector = SortingCollector(sort_field(order), 300, order[1])
+        searcher.search_with_collector(parsed, collector)
+        theirs = [(hit.docnum, hit.score) for hit in collector.results()]
+        assert len(theirs) >= 20, typed
+        assert first_by(searcher, matches(searcher, parsed), order, 300) == theirs, typed
 
 
 def test_an_article_deleted_after_its_words_were_read_is_found_no_more(settings, search_index_path):
