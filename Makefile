@@ -8,7 +8,7 @@ BOOTSTRAPPED := $(VENV)/.bootstrapped-$(shell sha256sum requirements.txt | cut -
 BROWSER_PACKAGES := chromium fonts-noto-core
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test test-fast test-postgres lint format setup browser clean articles-fixture bench-analysis bench-search bench-freshness bench-load evaluate-linking evaluate-relevance
+.PHONY: run test test-fast test-postgres lint format setup browser clean articles-fixture bench-analysis bench-search bench-import bench-freshness bench-load evaluate-linking evaluate-relevance
 
 $(BOOTSTRAPPED): requirements.txt
 	python3 -m venv $(VENV)
@@ -83,6 +83,17 @@ BENCH_DIR := $(VENV)/bench-search-$(BENCH_CORPUS)-$(BENCH_ARTICLES)
 bench-search: $(BOOTSTRAPPED)
 	$(call bench_archive,$(BENCH_DIR),$(BENCH_ARTICLES),$(BENCH_CORPUS))
 	$(OWN_DATABASE) ARCHIVE_DATA_DIR=$(BENCH_DIR) $(PYTHON) manage.py bench_search
+
+# An import through the queue, as figures: BENCH_ARTICLES news-like articles (10,000 unless set) imported
+# by `import_articles` into a fresh archive of their own under .venv/ holding the seeds, then indexed by
+# `index_writer --once` (the rate, the time until searchable, each process's peak memory), then the
+# search latencies of bench-search over the index the queue left.
+BENCH_IMPORT_DIR := $(VENV)/bench-import-$(BENCH_ARTICLES)
+bench-import: $(BOOTSTRAPPED)
+	@rm -rf $(BENCH_IMPORT_DIR)
+	@$(OWN_DATABASE) ARCHIVE_DATA_DIR=$(BENCH_IMPORT_DIR) $(PYTHON) manage.py migrate --noinput --verbosity 0
+	@$(OWN_DATABASE) ARCHIVE_DATA_DIR=$(BENCH_IMPORT_DIR) $(PYTHON) manage.py seed_archive
+	$(OWN_DATABASE) ARCHIVE_DATA_DIR=$(BENCH_IMPORT_DIR) $(PYTHON) manage.py bench_import $(BENCH_ARTICLES)
 
 # Seconds from an article's commit until a search finds it, with the index writer running as
 # its own process: BENCH_FRESHNESS_ARTICLES saves one at a time (20 unless set), in an archive

@@ -117,7 +117,7 @@ class Match:
 
 def judge(text: str, tokens: list[Word], matches: list[Match]) -> list[Span]:
     """The spans of the matches that the words around them do not give to something else."""
-    context = _Context(text, tokens)
+    context = _Context(text, tokens, matches)
     kept = [match for match in matches if not context.names_something_else(match)]
     countries = [match for match in kept if match.facts.kind == "country"]
     named = {match.span.entity_id for match in kept if not match.family_name}
@@ -136,10 +136,13 @@ def judge(text: str, tokens: list[Word], matches: list[Match]) -> list[Span]:
 
 
 class _Context:
-    def __init__(self, text: str, tokens: list[Word]):
+    def __init__(self, text: str, tokens: list[Word], matches: list[Match]):
         self.text = text
         self.tokens = tokens
         self.sentence_ends = [end.start() for end in SENTENCE_END.finditer(text)]
+        # The last word of the match before each match: its words are another name's.
+        lasts = [-1, *(match.last for match in matches)]
+        self._previous_last = {match.first: lasts[number] for number, match in enumerate(matches)}
 
     def sentence(self, offset: int) -> int:
         return bisect.bisect(self.sentence_ends, offset)
@@ -152,6 +155,11 @@ class _Context:
                 break
             found.append(self.tokens[position].text)
         return found
+
+    def free_before(self, match: Match) -> list[str]:
+        """``before`` the match, but for the words of the name found before it: "عبد" of "عبد المجيد
+        تبون" is no given name of the مساهل after it."""
+        return self.before(match.first)[: match.first - self._previous_last.get(match.first, -1) - 1]
 
     def after(self, index: int) -> str:
         """The word right after word ``index``, when no punctuation parts them."""
@@ -202,7 +210,7 @@ class _Context:
         if not match.family_name:
             return match.span
         start = match.span.start
-        for offset, word in enumerate(self.before(match.first), 1):
+        for offset, word in enumerate(self.free_before(match), 1):
             if (title_stems(word) and not is_given_name(word)) or is_stop_word(word):
                 break
             token = self.tokens[match.first - offset]
@@ -214,7 +222,7 @@ class _Context:
 
     def own_given_name(self, match: Match) -> bool:
         """The person's own given name before the family name, a middle name between: "عبد الحميد محمد الدبيبة"."""
-        return bool(set(self.before(match.first)) & match.facts.given_names)
+        return bool(set(self.free_before(match)) & match.facts.given_names)
 
     def _another_family_member(self, match: Match, before: list[str]) -> bool:
         """A given name before the family name that is none of the person's own: "خالد تبون"."""

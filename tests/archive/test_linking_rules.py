@@ -97,6 +97,18 @@ def test_a_family_name_after_the_persons_own_given_name_and_a_middle_name_is_the
     assert linked("استقبل عبد الحميد محمد الدبيبة الوفد.") == [("عبد الحميد محمد الدبيبة", dbeibah.name)]
 
 
+def test_a_family_name_right_after_another_persons_name_is_not_stretched_over_it(tebboune, algeria):
+    """ "عبد" of "عبد المجيد تبون" is no given name of the عبد القادر مساهل named after it: both
+    mentions would have begun at the same word, which no article can store."""
+    messahel = Person.objects.create(name="عبد القادر مساهل", role="وزير الخارجية", country=algeria)
+    Alias.objects.create(entity=messahel, name="مساهل")
+    Alias.objects.create(entity=messahel, name="Messahel")
+    for body in ("استقبل عبد المجيد تبون مساهل في الجزائر.", "استقبل عبد المجيد تبون لMessahel في الجزائر."):
+        found = linked(body)
+        assert found[0] == ("عبد المجيد تبون", tebboune.name), body
+        assert all(surface in ("مساهل", "Messahel", "الجزائر") for surface, _ in found[1:]), body
+
+
 # Common words spelt like a name ---------------------------------------------------------------
 
 

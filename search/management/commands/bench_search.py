@@ -118,7 +118,7 @@ def _read_results(path: Path) -> dict:
     return found
 
 
-def _size_on_disk(path: Path) -> int:
+def size_on_disk(path: Path) -> int:
     return sum(file.stat().st_size for file in path.rglob("*") if file.is_file())
 
 
@@ -146,7 +146,7 @@ class Command(BaseCommand):
             call_command("rebuild_index", interactive=False, verbosity=0)
             self.stdout.write(f"rebuild_index: {time.perf_counter() - started:.1f} s")
         path = Path(settings.HAYSTACK_CONNECTIONS["default"]["PATH"])
-        self.stdout.write(f"index size: {_size_on_disk(path) / 2**20:.1f} MiB")
+        self.stdout.write(f"index size: {size_on_disk(path) / 2**20:.1f} MiB")
         connections.reload("default")
 
         client = Client(HTTP_HOST="localhost")
