@@ -10,7 +10,7 @@ import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -20,6 +20,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 
 from archive.models import Article, Source
+from archive.synthetic.article import SyntheticArticle
 from archive.synthetic.seeds import synthetic_articles
 
 from .constants import ARTICLE_FORM, IMPORT_SOURCE, REQUEST_TIMEOUT
@@ -33,16 +34,21 @@ from .stack import stop
 def write_import_file(folder: Path, count: int) -> Path:
     """``count`` new articles as JSON Lines: the seeds' sentences recombined, with a seed of this run's."""
     path = folder / "articles.jsonl"
+    write_articles(path, synthetic_articles(count, seed=secrets.randbits(32)), IMPORT_SOURCE)
+    return path
+
+
+def write_articles(path: Path, articles: Iterable[SyntheticArticle], source: str | None = None) -> None:
+    """``articles`` as the JSON Lines ``import_articles`` reads, each from ``source`` if given, else its own."""
     with path.open("w", encoding="utf-8") as output:
-        for article in synthetic_articles(count, seed=secrets.randbits(32)):
+        for article in articles:
             record = {
                 "title": article.title,
                 "body": article.body,
                 "date": article.published.isoformat() if article.published else None,
-                "source": IMPORT_SOURCE,
+                "source": source or article.source,
             }
             output.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return path
 
 
 @dataclass(slots=True)

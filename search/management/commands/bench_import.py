@@ -12,7 +12,6 @@ the index as the queue left it (not rebuilt).
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -25,6 +24,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from archive.synthetic.storing import CORPORA
+from search.benchmarks.writers import write_articles
 
 from .bench_search import size_on_disk
 
@@ -47,7 +47,7 @@ class Command(BaseCommand):
             raise CommandError(f"عدد المقالات «{count}» غير صالح؛ اكتب عددًا صحيحًا موجبًا، مثل 10000.")
         with tempfile.TemporaryDirectory() as folder:
             source = Path(folder) / "articles.jsonl"
-            _write_articles(source, number, seed)
+            write_articles(source, CORPORA["news"].articles(number, seed))
             seconds, peak = _timed("import_articles", str(source))
             self.stdout.write(
                 f"import_articles: {number:,} articles in {seconds:.1f} s "
@@ -64,18 +64,6 @@ class Command(BaseCommand):
             f"index after the queue: {size_on_disk(path) / 2**20:.1f} MiB in {segments} segments"
         )
         call_command("bench_search", no_rebuild=True, rounds=rounds, stdout=self.stdout)
-
-
-def _write_articles(path: Path, count: int, seed: int) -> None:
-    with path.open("w", encoding="utf-8") as output:
-        for article in CORPORA["news"].articles(count, seed):
-            record = {
-                "title": article.title,
-                "body": article.body,
-                "date": article.published.isoformat() if article.published else None,
-                "source": article.source,
-            }
-            output.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 def _timed(*command: str) -> tuple[float, float]:
