@@ -92,10 +92,18 @@ def _insert(keys: Iterable[tuple[str, object]], using: str | None) -> None:
 
 
 def enqueue_all() -> int:
-    """Queue every object the indexes hold, to write a new index; how many were queued."""
+    """Queue every object the indexes hold that is not queued already, to write a new index; how many
+    were queued. An import's articles queued before would otherwise be written twice."""
     total = 0
     for model, index in _unified_index().get_indexes().items():
-        pks = list(index.index_queryset(using=DEFAULT_ALIAS).values_list("pk", flat=True))
+        waiting = set(
+            IndexTask.objects.filter(model=model._meta.label_lower).values_list("object_pk", flat=True)
+        )
+        pks = [
+            pk
+            for pk in index.index_queryset(using=DEFAULT_ALIAS).values_list("pk", flat=True)
+            if str(pk) not in waiting
+        ]
         enqueue_pks(model, pks)
         total += len(pks)
     return total

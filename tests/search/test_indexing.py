@@ -16,7 +16,7 @@ from whoosh.index import LockError, open_dir
 from archive.linking import save_linked
 from archive.models import Alias, Article, Entity, Source
 from search.backends import ArchiveSearchQuerySet
-from search.indexing import drain, writer_lock
+from search.indexing import drain, heal, writer_lock
 from search.models import IndexTask
 from search.search_indexes import ENTITY_FACETS
 
@@ -173,6 +173,21 @@ def test_index_writer_once_fills_an_empty_index_from_the_database():
     assert indexed(Entity) == Entity.objects.filter(kind__in=ENTITY_FACETS).count()
     assert queued() == []
     assert "فُهرست التغييرات المنتظرة" in out.getvalue()
+
+
+def test_filling_an_empty_index_queues_each_object_once_beside_what_was_queued_already():
+    """An import queued its articles before the writer found the index empty: each is written once."""
+    call_command("loaddata", "entities", "articles", verbosity=0)
+    IndexTask.objects.exclude(model="archive.article").delete()
+    before = queued()
+    assert before and {task.rpartition(".")[0] for task in before} == {"archive.article"}
+    heal()
+    added = queued()[len(before) :]
+    assert added and set(added).isdisjoint(before) and len(added) == len(set(added))
+    assert (
+        len(set(before) | set(added))
+        == Article.objects.count() + Entity.objects.filter(kind__in=ENTITY_FACETS).count()
+    )
 
 
 def test_a_second_writer_is_refused_with_a_message_saying_why():
