@@ -117,13 +117,13 @@ bench-load: $(BOOTSTRAPPED)
 	$(OWN_DATABASE) ARCHIVE_DATA_DIR=$(BENCH_LOAD_DIR) $(PYTHON) manage.py bench_load $(BENCH_LOAD_OPTIONS)
 
 # The entity linker's precision and recall on paragraphs marked by hand: the held-out set the
-# archive is judged on (never tuned on), the earlier held-out set whose failures were studied, and
+# archive is judged on (never tuned on), the earlier held-out sets whose failures were studied, and
 # the development set the linker is tuned on, each scored apart. All run on the seed archive's
 # entities, in a throwaway archive under .venv/ (never DATABASE_URL's).
 LINKING_DIR := $(VENV)/evaluate-linking
 LINKING := $(OWN_DATABASE) ARCHIVE_DATA_DIR=$(LINKING_DIR) $(PYTHON) manage.py
-HELDOUT := fixtures/linking/heldout-2.jsonl
-STUDIED := fixtures/linking/heldout.jsonl
+HELDOUT := fixtures/linking/heldout-3.jsonl
+STUDIED := fixtures/linking/heldout-2.jsonl fixtures/linking/heldout.jsonl
 DEVELOPMENT := fixtures/linking/development.jsonl
 evaluate-linking: $(BOOTSTRAPPED)
 	@rm -rf $(LINKING_DIR)
@@ -131,8 +131,9 @@ evaluate-linking: $(BOOTSTRAPPED)
 	@$(LINKING) loaddata entities --verbosity 0
 	@echo "== المجموعة المحجوزة، يُحكم بها على الربط ولا يُضبط عليها ($(HELDOUT))"
 	@$(LINKING) evaluate_linking $(HELDOUT)
-	@echo; echo "== المجموعة المحجوزة السابقة، دُرست أخطاؤها فصارت للتطوير ($(STUDIED))"
-	@$(LINKING) evaluate_linking $(STUDIED)
+	@for studied in $(STUDIED); do \
+		echo; echo "== مجموعة محجوزة سابقة، دُرست أخطاؤها فصارت للتطوير ($$studied)"; \
+		$(LINKING) evaluate_linking $$studied || exit 1; done
 	@echo; echo "== مجموعة التطوير، يُضبط عليها الربط ($(DEVELOPMENT))"
 	@$(LINKING) evaluate_linking $(DEVELOPMENT)
 	@rm -rf $(LINKING_DIR)

@@ -1,8 +1,9 @@
-"""Words around a name that say whose name it is: titles, given names, features, nationalities.
+"""Words around a name that say whose name it is: titles, given names, families, features, things named after it.
 
 Each list is data, written as a reader writes it and normalised once here;
 each test takes a normalised word (with any proclitic, "وبحيرة", "والرئيس")
-and answers for the word without it. The linker (``archive.linking_rules``)
+and answers for the word without it. Which country a word names is
+``arabic.country_cues``'s. The linker (``archive.linking_rules``)
 decides with them; this module only knows Arabic.
 """
 
@@ -12,16 +13,16 @@ from collections.abc import Iterator
 
 from pyarabic import araby
 
-from .function_words import is_stop_word
 from .normalization import normalize, strip_marks
 from .stemming import proclitic_readings, stems
 
 
-def _normalized(text: str) -> frozenset[str]:
+def cue_words(text: str) -> frozenset[str]:
+    """The words of a list of cues, normalised, to look a written word up in."""
     return frozenset(normalize(word) for word in text.split())
 
 
-def _bare(word: str) -> Iterator[str]:
+def bare_readings(word: str) -> Iterator[str]:
     """The word and what is left of it without its proclitics and article."""
     for _, rest in proclitic_readings(word):
         yield rest
@@ -49,11 +50,22 @@ def title_stems(word: str) -> frozenset[str]:
     return frozenset(stems(word)) & _TITLES
 
 
+# Honorifics, and "نظير" (counterpart), say that a person holds an office without saying which: a
+# family name after them is a person's whatever the person's role ("السيد العلوي", "التقى الوزير
+# نظيره الحجري"), where a title must agree with the role.
+_HONORIFICS = frozenset(stem for word in "السيد السيدة نظير نظيرة".split() for stem in stems(normalize(word)))
+
+
+def is_honorific(word: str) -> bool:
+    """Whether a normalised word ("والسيد", "نظيرته") is an honorific or a counterpart, which fits any person."""
+    return bool(frozenset(stems(word)) & _HONORIFICS)
+
+
 # Given names a family name follows: "سيف الإسلام القذافي", "إبراهيم الدبيبة",
 # "خالد تبون" are a son, a cousin, a son, not the entity whose surname alone
 # is an alias. Compound given names (عبد الحميد, نور الدين) are found by
 # ``arabic.compounds``, not listed.
-_GIVEN_NAMES = _normalized(
+_GIVEN_NAMES = cue_words(
     """
     محمد أحمد محمود مصطفى علي عمر عثمان خالد إبراهيم إسماعيل يوسف موسى عيسى يحيى
     حسن حسين سعيد سعد سالم سليمان صالح صبري كمال جمال رشيد رضا رمضان عادل عماد عمار
@@ -69,7 +81,7 @@ _GIVEN_NAMES = _normalized(
 
 def is_given_name(word: str) -> bool:
     """Whether a normalised word is a given name, alone or after و ف ب ك ل."""
-    return any(rest in _GIVEN_NAMES for rest in _bare(word))
+    return any(rest in _GIVEN_NAMES for rest in bare_readings(word))
 
 
 def is_bare_given_name(word: str) -> bool:
@@ -77,10 +89,21 @@ def is_bare_given_name(word: str) -> bool:
     return word in _GIVEN_NAMES
 
 
+# Words for a family, a clan or a tribe: a family name after them names the family, not the one
+# member the archive knows: "أسرة العلوي رفعت دعوى", "قبيلة الحجري", "آل الصباح". Words of one
+# person's kin ("نجل", "أبناء") are left out: "أبناء العلوي" names him as their father.
+_FAMILIES = cue_words("عائلة عائلات أسرة آل قبيلة عشيرة")
+
+
+def names_a_family(word: str) -> bool:
+    """Whether a normalised word is a family, a clan or a tribe, whose name a family name may be."""
+    return any(rest in _FAMILIES for rest in bare_readings(word))
+
+
 # A country's name after one of these is part of another place's name: "نهر
 # النيجر" is a river, "بحيرة تشاد" a lake, "حوض النيجر" a basin, none of them
 # the country. "جمهورية النيجر" and "دولة ليبيا" are the country.
-_FEATURES = _normalized(
+_FEATURES = cue_words(
     """
     نهر أنهار بحيرة حوض دلتا وادي صحراء خليج جبل جبال هضبة واحة بحر منابع ضفاف شط سبخة
     """
@@ -89,41 +112,45 @@ _FEATURES = _normalized(
 
 def names_a_feature(word: str) -> bool:
     """Whether a normalised word is a river, a lake or another feature a country's name may follow."""
-    return any(rest in _FEATURES for rest in _bare(word))
+    return any(rest in _FEATURES for rest in bare_readings(word))
 
 
 # A name right after one of these is part of the name of a thing called after it: "قناة ليبيا
 # الأحرار" is a television channel, "صحيفة الجزائر" a newspaper, "ملعب القذافي" a stadium,
-# "شارع تونس" a street. None of them is the country or the person. Media owned by a state
+# "شارع تونس" a street; so is a city's name after them: "مطار وهران", "معرض قسنطينة", "جامعة
+# سطيف". None of them is the country, the city or the person. Media owned by a state
 # are written with its adjective ("التلفزيون الجزائري"), which is no name, so no outlet here
 # takes a state's own name; "إذاعة" and "تلفزيون" are left out, as "إذاعة الجزائر" is the state's.
-_NAMED_AFTER = _normalized(
+_NAMED_AFTER = cue_words(
     """
     قناة فضائية صحيفة جريدة مجلة يومية أسبوعية
     ملعب شارع نهج ساحة ميدان مطار ميناء مسجد جامع ثانوية مدرسة مستشفى قاعة حي
+    معرض مهرجان جامعة
     """
 )
 
 
 def names_a_thing_called_after(word: str) -> bool:
     """Whether a normalised word is a channel, a newspaper, a street or a building that a name may follow."""
-    return any(rest in _NAMED_AFTER for rest in _bare(word))
+    return any(rest in _NAMED_AFTER for rest in bare_readings(word))
 
 
-# A country's name followed by "العاصمة" is the capital that shares its name: "تونس العاصمة",
-# "الكويت العاصمة", "جيبوتي العاصمة" are cities, as the press writes them to tell them apart.
-_CAPITAL = normalize("العاصمة")
+# A city's name is feminine, so the masculine "الدولي" right after it agrees with the noun before
+# it, whose name the city's completes: "مهرجان قرطاج الدولي", "ماراثون وهران الدولي". After a
+# crossing the adjective is the crossing's, which may be the place itself ("منفذ الحدود الدولي").
+_INTERNATIONAL = normalize("الدولي")
+_CROSSINGS = cue_words("معبر منفذ")
 
 
-def names_the_capital(word_after: str) -> bool:
-    """Whether the normalised word after a country's name makes it the capital city of that name."""
-    return word_after == _CAPITAL
+def completes_a_things_name(word_before: str, word_after: str) -> bool:
+    """Whether the normalised word after a city's name makes it part of a fair's, an airport's or a festival's."""
+    return word_after == _INTERNATIONAL and not any(rest in _CROSSINGS for rest in bare_readings(word_before))
 
 
 # A body's name followed by a sport is that sport's federation: "الاتحاد الإفريقي لكرة القدم"
 # (the football confederation) is not the African Union, "الاتحاد العربي لألعاب القوى" not a
 # union of states. Written as the word after the body's name reads without its ل.
-_SPORTS = _normalized(
+_SPORTS = cue_words(
     """
     كرة ألعاب رياضة الرياضة الرياضات الملاكمة المصارعة الجيدو الكاراتيه التنس السباحة
     الدراجات الفروسية الشطرنج الرماية الجمباز الشراع التجذيف الجولف
@@ -133,100 +160,18 @@ _SPORTS = _normalized(
 
 def names_a_sport(word_after: str) -> bool:
     """Whether the normalised word after a body's name is a sport, "لكرة" or "للملاكمة"."""
-    return any(rest in _SPORTS for rest in _bare(word_after))
+    return any(rest in _SPORTS for rest in bare_readings(word_after))
 
 
-# A country's name ending in يا is spelt as the indefinite accusative of its adjective once the
-# tanween is left unwritten: "استقبل وفدا ليبيا" is a Libyan delegation, "اتخذ موقفا تركيا"
-# a Turkish stance. After an indefinite noun written with the accusative alef, the name is that
-# adjective. Adverbs in the accusative ("زار مؤخرا ليبيا"), function words ("أما ليبيا"), a
-# word itself in يا ("ولليبيا فلليبيا", "رسميا") and a verb or noun ending in an attached
-# pronoun or the plural's alef ("عرفتها ليبيا", "زارنا", "زاروا ليبيا") are no such noun.
-_ACCUSATIVE_ADVERBS = _normalized(
-    """
-    مؤخرا حاليا سابقا لاحقا رسميا مجددا أخيرا غدا قريبا تقريبا فعلا مرارا يوميا سنويا شهريا
-    أسبوعيا جدا دائما أبدا معا كثيرا قليلا خصوصا تحديدا أولا ثانيا ثالثا عموما
-    """
-)
+# Qualifiers that make a body's name another body's: "الجامعة الإسلامية المفتوحة" is a
+# university, "الأكاديمية العربية الافتراضية" a school, "الحكومة الموازية" a rival of the
+# recognised one. Written as the word after the body's name.
+_OTHER_BODIES = cue_words("المفتوحة المفتوح الافتراضية الافتراضي الموازية الموازي")
 
 
-_NO_ACCUSATIVE_ENDINGS = ("يا", "ها", "نا", "وا", "ما")
-
-
-def is_accusative_adjective(before: str, name: str) -> bool:
-    """Whether a normalised country's name ending in يا, after the word ``before``, is an adjective."""
-    return (
-        name.endswith("يا")
-        and len(before) > 2
-        and before.endswith("ا")
-        and not before.endswith(_NO_ACCUSATIVE_ENDINGS)
-        and not before.startswith("ال")
-        and before not in _ACCUSATIVE_ADVERBS
-        and not is_stop_word(before)
-    )
-
-
-# Countries whose name holds another country's: "جنوب السودان" is not السودان.
-# Written as two words: the word before the name, and the name.
-_COUNTRIES_HOLDING_A_COUNTRY = frozenset({(normalize("جنوب"), normalize("السودان"))})
-
-
-def part_of_another_country(before: str, name: str) -> bool:
-    """Whether a normalised country's name, after the word ``before``, is part of another country's name."""
-    return any((rest, name) in _COUNTRIES_HOLDING_A_COUNTRY for rest in _bare(before))
-
-
-# Nationality adjectives (nisba) and the country each names: "المجلس الرئاسي
-# اليمني" is Yemen's council, "طرابلس اللبنانية" the Lebanese city. Written
-# without the article, in the masculine; "اليمنية", "يمنيون" read as "يمني".
-_NATIONALITIES = {
-    normalize(adjective): normalize(country)
-    for adjective, country in [
-        ("ليبي", "ليبيا"),
-        ("جزائري", "الجزائر"),
-        ("تونسي", "تونس"),
-        ("مغربي", "المغرب"),
-        ("موريتاني", "موريتانيا"),
-        ("مصري", "مصر"),
-        ("سوداني", "السودان"),
-        ("تشادي", "تشاد"),
-        ("نيجري", "النيجر"),
-        ("مالي", "مالي"),
-        ("يمني", "اليمن"),
-        ("سوري", "سوريا"),
-        ("عراقي", "العراق"),
-        ("لبناني", "لبنان"),
-        ("فلسطيني", "فلسطين"),
-        ("أردني", "الأردن"),
-        ("سعودي", "السعودية"),
-        ("قطري", "قطر"),
-        ("إماراتي", "الإمارات"),
-        ("كويتي", "الكويت"),
-        ("بحريني", "البحرين"),
-        ("عماني", "عمان"),
-        ("صومالي", "الصومال"),
-        ("تركي", "تركيا"),
-        ("إيراني", "إيران"),
-        ("فرنسي", "فرنسا"),
-        ("إيطالي", "إيطاليا"),
-        ("روسي", "روسيا"),
-        ("أمريكي", "الولايات المتحدة"),
-    ]
-}
-_NISBA_ENDINGS = ("", "ه", "ون", "ين")
-
-
-def nationality(word: str) -> str | None:
-    """The normalised name of the country a nationality adjective names, or None.
-
-    "الليبية" and "الليبيين" name ليبيا; a word that is no nationality names none.
-    """
-    for rest in _bare(word):
-        for ending in _NISBA_ENDINGS:
-            country = _NATIONALITIES.get(rest[: len(rest) - len(ending)]) if rest.endswith(ending) else None
-            if country:
-                return country
-    return None
+def names_another_body(word_after: str) -> bool:
+    """Whether the normalised word after a body's name makes it the name of another body."""
+    return word_after in _OTHER_BODIES
 
 
 # Common words a surname meets once alef maqsura is folded into yaa: "المنفى"
@@ -241,6 +186,21 @@ def is_common_word(written: str) -> bool:
     if not bare.endswith(araby.ALEF_MAKSURA):
         return False
     return any(bare.endswith(word) and len(bare) - len(word) <= 3 for word in _COMMON_WORDS)
+
+
+# The shapes of an adjective a family name may have: a nisba ("الكوني", "المنفي", feminine in
+# "ية") or a passive participle on the pattern مفعول ("المنقوش", "المحجوب", "المبروك"). Right
+# after a definite noun such a word is that noun's adjective: "البعد الكوني", "اللوح المنقوش".
+_PARTICIPLE_LENGTH = 5  # م ف ع و ل
+
+
+def shaped_like_an_adjective(word: str) -> bool:
+    """Whether a normalised word, as it stands, is definite and shaped like a nisba or a passive participle."""
+    stem = word[2:]
+    if not word.startswith("ال") or len(stem) < 3:
+        return False
+    participle = len(stem) == _PARTICIPLE_LENGTH and stem[0] == "م" and stem[3] == "و"
+    return stem.endswith(("ي", "يه")) or participle
 
 
 def press_spellings(tokens: list[str], family_name: bool) -> Iterator[list[str]]:
@@ -262,7 +222,7 @@ def press_spellings(tokens: list[str], family_name: bool) -> Iterator[list[str]]
 # Qualifiers the press drops from the end of a body's name once the reader knows it: "حكومة
 # الوفاق" for حكومة الوفاق الوطني, "حكومة الوحدة" for حكومة الوحدة الوطنية. Only a name of three
 # words or more loses one, so that two words stay to name the body.
-_DROPPED_QUALIFIERS = _normalized("الوطني الوطنية")
+_DROPPED_QUALIFIERS = cue_words("الوطني الوطنية")
 
 
 def short_forms(tokens: list[str]) -> Iterator[list[str]]:
@@ -286,22 +246,9 @@ def family_name_of(tokens: list[str]) -> str | None:
     return last
 
 
-# A republic's official name is "الجمهورية" and the feminine of its adjective: "الجمهورية
-# التونسية" is تونس, "الجمهورية الجزائرية" الجزائر (its longer name goes on with
-# "الديمقراطية الشعبية", which the shorter already names).
-_REPUBLIC = normalize("الجمهورية")
-
-
-def republic_names(country: str) -> Iterator[list[str]]:
-    """The normalised words of "الجمهورية" and the adjective of a normalised country's name."""
-    for adjective, named in _NATIONALITIES.items():
-        if named == country and " " not in adjective:
-            yield [_REPUBLIC, "ال" + adjective + "ه"]
-
-
 # A joint body's name says it is shared: "اللجنة الأمنية المشتركة", "المجلس المشترك".
 # Followed by two nationalities ("المشتركة الجزائرية التونسية"), it is those countries' body.
-_JOINT = _normalized("المشتركة المشترك")
+_JOINT = cue_words("المشتركة المشترك")
 
 
 def is_joint(tokens: list[str]) -> bool:
@@ -311,9 +258,9 @@ def is_joint(tokens: list[str]) -> bool:
 
 # Nouns of a reign: a family name after them is the ruler's, whatever else the text says: "في عهد
 # القذافي", "أيام بوتفليقة", "نظام القذافي".
-_REIGN = _normalized("عهد حكم نظام أيام زمن")
+_REIGN = cue_words("عهد حكم نظام أيام زمن")
 
 
 def names_a_reign(word: str) -> bool:
     """Whether a normalised word is a reign or a regime, which a ruler's family name follows."""
-    return any(rest in _REIGN for rest in _bare(word))
+    return any(rest in _REIGN for rest in bare_readings(word))

@@ -12,12 +12,9 @@ from __future__ import annotations
 import functools
 
 from .dates import MONTH_NAMES, WEEKDAYS
+from .name_cues import cue_words
 from .normalization import normalize, strip_marks
 from .stemming import proclitic_readings
-
-
-def _normalized(text: str) -> frozenset[str]:
-    return frozenset(normalize(word) for word in text.split())
 
 
 def _with_article(bare: frozenset[str]) -> frozenset[str]:
@@ -37,7 +34,7 @@ def _reading_in(word: str, words: frozenset[str]) -> int | None:
 # "وزير الخارجية رمطان لعمامرة", "السفير الجزائري لدى ليبيا سليمان شنين",
 # "المبعوث الأممي عبد الله باتيلي", "العقيد محمد الصادق", "السيدة نجلاء بودن".
 _PERSON_TITLES = _with_article(
-    _normalized(
+    cue_words(
         """
         رئيس رئيسة نائب وزير وزيرة أمين أمينة مفوض مبعوث مبعوثة سفير سفيرة قنصل مدير مديرة
         ناطق متحدث مستشار مستشارة محافظ والي قائد زعيم عضو نائبة رئيسا رئيسها
@@ -56,7 +53,7 @@ def person_title(word: str) -> int | None:
 # Nouns of office and of the people around an office, never the first word of a
 # name: "استقبل الرئيس نظيره التونسي", "التقى الوزير وفدا".
 _OFFICE_NOUNS = _PERSON_TITLES | _with_article(
-    _normalized(
+    cue_words(
         """
         نظير نظيره نظيرته نظيرها ضيف ضيفه وفد وفدا مسؤول مسؤولين مسؤولون نظراء رؤساء وزراء سفراء
         حكومة دولة جمهورية مملكة رئاسة منصب منصبه حكم ولاية عهدة
@@ -73,9 +70,9 @@ def office_noun(word: str) -> bool:
 # Words of an office between its title and the holder's name, besides those with
 # the article: "الفريق أول", "رئيس أركان الجيش", "الناطق باسم الوزارة", "السفير
 # لدى ليبيا", "المبعوث إلى ليبيا", "رئيس مجلس النواب".
-_OFFICE_WORDS = _normalized("أول أركان باسم")
+_OFFICE_WORDS = cue_words("أول أركان باسم")
 # Prepositions that place an office; the word after them belongs to it too.
-_OFFICE_PLACES = _normalized("لدى إلى")
+_OFFICE_PLACES = cue_words("لدى إلى")
 
 
 def office_place(word: str) -> bool:
@@ -92,7 +89,7 @@ def office_word(word: str) -> bool:
 # التونسية", "مجلس النواب الليبي", "بعثة الأمم المتحدة للدعم في ليبيا",
 # "المفوضية الوطنية العليا للانتخابات", "حزب جبهة التحرير الوطني".
 _ORGANIZATION_HEADS = _with_article(
-    _normalized(
+    cue_words(
         """
         وزارة مجلس بعثة هيئة منظمة جهاز لجنة حزب حركة مؤسسة وكالة اتحاد حكومة مفوضية
         محكمة مصرف بنك شركة جبهة جمعية صندوق برلمان مديرية رابطة نقابة منتدى تحالف غرفة
@@ -103,7 +100,7 @@ _ORGANIZATION_HEADS = _with_article(
 
 # Head words of a newspaper's, a channel's or a news site's name, which may be a proper name
 # without the article: "صحيفة الخبر", "صحيفة لوفيغارو", "قناة ليبيا الأحرار", "بوابة الوسط".
-_MEDIA_HEADS = _with_article(_normalized("صحيفة جريدة قناة مجلة إذاعة بوابة فضائية"))
+_MEDIA_HEADS = _with_article(cue_words("صحيفة جريدة قناة مجلة إذاعة بوابة فضائية"))
 _BODY_HEADS = _ORGANIZATION_HEADS | _MEDIA_HEADS
 
 
@@ -119,8 +116,8 @@ def media_head(word: str) -> int | None:
 
 # Head words of an agreement, and the second word of a two-word one: "اتفاقية
 # التعاون الأمني الموقعة سنة 2012", "مذكرة تفاهم في مجال الطاقة الموقعة عام 2022".
-_AGREEMENT_HEADS = _with_article(_normalized("اتفاق اتفاقية معاهدة بروتوكول ميثاق"))
-_AGREEMENT_PAIRS = {_with_article(_normalized("مذكرة")): _with_article(_normalized("تفاهم"))}
+_AGREEMENT_HEADS = _with_article(cue_words("اتفاق اتفاقية معاهدة بروتوكول ميثاق"))
+_AGREEMENT_PAIRS = {_with_article(cue_words("مذكرة")): _with_article(cue_words("تفاهم"))}
 
 
 @functools.lru_cache(maxsize=65536)
@@ -138,9 +135,9 @@ def agreement_head(word: str, following: str = "") -> tuple[int, int] | None:
 
 # What an agreement's description holds between its subject and its year:
 # "بين البلدين الموقعة في 12 أوت 2012", "الموقع عام 2001".
-_AGREEMENT_PARTIES = _normalized("بين البلدين الطرفين الجانبين الدولتين")
-_AGREEMENT_SIGNING = _normalized("الموقع الموقعة الموقعين الموقعتين المبرم المبرمة")
-_AGREEMENT_WHEN = _normalized("في سنة عام بتاريخ")
+_AGREEMENT_PARTIES = cue_words("بين البلدين الطرفين الجانبين الدولتين")
+_AGREEMENT_SIGNING = cue_words("الموقع الموقعة الموقعين الموقعتين المبرم المبرمة")
+_AGREEMENT_WHEN = cue_words("في سنة عام بتاريخ")
 _MONTHS = frozenset(normalize(word) for names in MONTH_NAMES for name in names for word in name.split())
 
 
@@ -163,7 +160,7 @@ def agreement_when(word: str) -> bool:
 # "عاد الزعيم علي سالم بعد سنوات", "الإفراج عن هانيبال القذافي المحتجز في لبنان",
 # "مجلس السلم والأمن التابع للاتحاد الإفريقي".
 # Verbs are written in the past (masculine and feminine) and the present.
-_VERBS = _normalized(
+_VERBS = cue_words(
     """
     قال قالت يقول تقول أكد أكدت يؤكد تؤكد أعلن أعلنت يعلن تعلن أضاف أضافت يضيف تضيف
     أوضح أوضحت يوضح توضح أشار أشارت يشير تشير دعا دعت يدعو تدعو شدد شددت يشدد تشدد
@@ -175,17 +172,17 @@ _VERBS = _normalized(
     """
 )
 _TIME_WORDS = (
-    _normalized(
+    cue_words(
         """
         اليوم أمس غدا الليلة صباح مساء الأسبوع الشهر العام السنة الماضي الماضية المقبل المقبلة
         الجاري الحالي الحالية مؤخرا لاحقا سابقا أيضا
         """
     )
-    | _normalized(" ".join(WEEKDAYS))
+    | cue_words(" ".join(WEEKDAYS))
     | _MONTHS
 )
-_ADVERBS = _normalized("بعد قبل عبر حول دون نحو أمام خلف وراء عقب إثر رغم بسبب ضمن حيث برفقة بحضور آخر أخرى")
-_AFTER_NAMES = _normalized(
+_ADVERBS = cue_words("بعد قبل عبر حول دون نحو أمام خلف وراء عقب إثر رغم بسبب ضمن حيث برفقة بحضور آخر أخرى")
+_AFTER_NAMES = cue_words(
     """
     السابق السابقة الأسبق الجديد الجديدة المحتجز المعتقل المقيم المكلف المكلفة المعين المعينة
     المنتخب المنتخبة المؤقت المؤقتة الراحل الراحلة التابع التابعة
@@ -224,7 +221,7 @@ def prepositional(word: str, written: str, first: bool) -> bool:
 
 
 # Words of lineage that join the next word to them: "فرحات بن قدارة", "محمد ولد الغزواني".
-_LINEAGE = _normalized("بن ابن بنت ولد")
+_LINEAGE = cue_words("بن ابن بنت ولد")
 
 
 def lineage(word: str) -> bool:
@@ -235,13 +232,13 @@ def lineage(word: str) -> bool:
 # Nouns of movement after "حركة": there it is traffic, not a movement's name: "حركة العبور",
 # "حركة المسافرين والبضائع", "حركة الملاحة الجوية". A movement is named after an idea:
 # "حركة مجتمع السلم", "حركة النهضة".
-_TRAFFIC = _normalized(
+_TRAFFIC = cue_words(
     """
     العبور المرور السير التنقل المسافرين البضائع الملاحة النقل الطيران الشاحنات السيارات
     القطارات السفن الأشخاص الأموال الهجرة النزوح التجارة الأسعار السياح
     """
 )
-_MOVEMENT = _with_article(_normalized("حركة"))
+_MOVEMENT = _with_article(cue_words("حركة"))
 
 
 def traffic(head: str, following: str) -> bool:

@@ -8,15 +8,14 @@ longest match at a position wins, and matches never overlap. A word ending in
 tanween ("ليبياً") is an adjective or adverb, never a name. A spelling shared
 by two entities is ambiguous and is left for an editor to link by hand.
 
-The press writes names more ways than the aliases list: a hamza on yaa typed
-as yaa and a yaa typed with a hamza seat ("فائز السراج"), a family name without
-its article ("عبد الحميد دبيبة"), a body without its last "الوطني" ("حكومة
-الوفاق"), a republic by its official name ("الجمهورية التونسية"), a person by
-the family name their full name ends with ("المنقوش"); the gazetteer reads
-those too (``arabic.name_cues``), never where another entity owns the spelling. A match names its
-entity only where the words around it agree (``archive.linking_rules``): a
-family name alone needs the full name, a title or the person's country in the
-article, "نهر النيجر" is a river, "المجلس الرئاسي اليمني" is Yemen's.
+The press writes names more ways than the aliases list: a hamza on yaa typed as yaa and a yaa
+typed with a hamza seat ("فائز السراج"), a family name without its article ("عبد الحميد
+دبيبة"), a body without its last "الوطني" ("حكومة الوفاق"), a republic by its official name
+("الجمهورية التونسية", ``arabic.country_cues``), a person by the family name their full name
+ends with ("المنقوش"); the gazetteer reads those too (``arabic.name_cues``), never where
+another entity owns the spelling. A match names its entity only where the words around it
+agree (``archive.linking_rules``): a family name alone needs the full name, a title or the
+person's country in the article, "نهر النيجر" is a river, "المجلس الرئاسي اليمني" is Yemen's.
 
 Linking an article also puts the names it writes that no entity has (``archive.suggesting``)
 in the editors' review queue, in place of those it wrote before (``archive.name_queue``).
@@ -45,7 +44,8 @@ from django.db.models import Q, QuerySet
 from django.dispatch import Signal
 from pyarabic import araby
 
-from arabic.name_cues import family_name_of, is_joint, press_spellings, republic_names, short_forms
+from arabic.country_cues import republic_names
+from arabic.name_cues import family_name_of, is_joint, press_spellings, short_forms
 from arabic.normalization import Word, ends_with_tanween, words, written_forms_pattern
 from arabic.numbers import Digits
 from arabic.stemming import proclitic_readings

@@ -2,27 +2,33 @@
 
 The gazetteer finds every spelling; these rules then drop the matches that
 name something else, reading the words beside each match with the cues of
-``arabic.name_cues``:
+``arabic.name_cues`` and ``arabic.country_cues``:
 
 - a family name alone ("تبون") names the person only when the article also
   gives the full name, or the person's given name stands a word or two before
   it ("عبد الحميد محمد الدبيبة"), or a title the person's role holds
-  ("الرئيس تبون"; any title when no role is recorded), or the sentence names the person's country ("وأكد تبون أن
-  الجزائر...");
+  ("الرئيس تبون"; any title when no role is recorded; an honorific or "نظيره" whatever the
+  role), or the sentence names the person's country ("وأكد تبون أن الجزائر...");
 - a family name after a given name that is not the person's ("خالد تبون") is
-  another member of the family;
+  another member of the family, and after a word for a family or a tribe ("أسرة
+  القذافي", "آل الدبيبة") the family;
 - a family name written as the common word it is spelt like ("المنفى", exile)
-  is that word, and one shaped like an adjective right after a definite noun
-  ("البعد الكوني", "الزعيم المنفي") is that adjective;
+  is that word, and one shaped like an adjective (a nisba, a passive participle)
+  right after a definite noun that is no word of the person's role ("البعد الكوني",
+  "الزعيم المنفي", "اللوح المنقوش") is that adjective;
 - a country's name after a river, a lake or a basin ("نهر النيجر", "بحيرة
-  تشاد") or inside another country's name ("جنوب السودان") is that place;
-- a country's name or a family name after a channel, a newspaper, a street or a
-  building ("قناة ليبيا الأحرار", "ملعب القذافي") names that thing;
+  تشاد") or inside another country's name ("جنوب السودان") is that place, and
+  before another country's nationality ("الصومال الإيطالي") another place's name;
+- a country's, a city's or a family name after a channel, a newspaper, a street,
+  a building or a fair ("قناة ليبيا الأحرار", "ملعب القذافي", "مطار طرابلس") names that
+  thing, and so does a city's name before the masculine "الدولي" ("ماراثون وهران الدولي");
 - a country's name before "العاصمة" is its capital city ("تونس العاصمة"), and
   a name in يا after an indefinite accusative noun is the adjective ("وفدا ليبيا");
-- a body's name before a sport is that sport's federation ("الاتحاد الإفريقي لكرة القدم");
+- a body's name before a sport is that sport's federation ("الاتحاد الإفريقي لكرة القدم"),
+  and before a qualifier of another body ("الجامعة العربية الافتراضية") that body;
 - a body or a place of one country followed by another country's nationality
-  ("المجلس الرئاسي اليمني", "طرابلس اللبنانية") is that country's, and a joint body
+  ("المجلس الرئاسي اليمني", "طرابلس اللبنانية"), or by "في" and another country's name
+  ("المجلس الرئاسي في العراق"), is that country's, and a joint body
   recorded without a country, followed by the nationality of a country the archive
   records nothing of ("اللجنة الكبرى المشتركة الجزائرية التونسية"), is that country's.
 
@@ -48,18 +54,27 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from arabic.compounds import joined_names
+from arabic.country_cues import (
+    country_in,
+    is_accusative_adjective,
+    names_another_place,
+    names_the_capital,
+    nationality,
+    part_of_another_country,
+)
 from arabic.function_words import is_stop_word
 from arabic.name_cues import (
-    is_accusative_adjective,
+    completes_a_things_name,
     is_common_word,
     is_given_name,
+    is_honorific,
+    names_a_family,
     names_a_feature,
     names_a_reign,
     names_a_sport,
     names_a_thing_called_after,
-    names_the_capital,
-    nationality,
-    part_of_another_country,
+    names_another_body,
+    shaped_like_an_adjective,
     title_stems,
 )
 from arabic.normalization import Word, normalize, words
@@ -168,37 +183,73 @@ class _Context:
         gap = self.text[self.tokens[index].end : self.tokens[index + 1].start]
         return "" if gap.strip() else self.tokens[index + 1].text
 
+    def following(self, index: int, count: int) -> list[str]:
+        """Up to ``count`` words after word ``index``, nearest first, that no punctuation parts from it."""
+        found: list[str] = []
+        while len(found) < count and (word := self.after(index + len(found))):
+            found.append(word)
+        return found
+
     def names_something_else(self, match: Match) -> bool:
         facts, before = match.facts, self.before(match.first)
         if match.family_name:
             written = self.text[self.tokens[match.last].start : self.tokens[match.last].end]
             return (
                 is_common_word(written)
-                or bool(before and names_a_thing_called_after(before[0]))
+                or bool(before and (names_a_thing_called_after(before[0]) or names_a_family(before[0])))
                 or self._another_family_member(match, before)
                 or self._adjective(match, before)
             )
         after = self.after(match.last)
         if facts.kind == "country":
             name = self.tokens[match.first].text
-            return names_the_capital(after) or bool(
-                before
-                and (
-                    names_a_feature(before[0])
-                    or names_a_thing_called_after(before[0])
-                    or part_of_another_country(before[0], name)
-                    or is_accusative_adjective(before[0], name)
+            return (
+                names_the_capital(after)
+                or names_another_place(before[0] if before else "", facts.country, after)
+                or bool(
+                    before
+                    and (
+                        names_a_feature(before[0])
+                        or names_a_thing_called_after(before[0])
+                        or part_of_another_country(before[0], name)
+                        or is_accusative_adjective(before[0], name)
+                    )
                 )
             )
-        if facts.kind == "organization" and names_a_sport(after):
+        if facts.kind == "place":
+            word_before = before[0] if before else ""
+            one_word = match.first == match.last  # "معبر تنلكوم الدولي" is the crossing's own name
+            if names_a_thing_called_after(word_before) or (
+                one_word and completes_a_things_name(word_before, after)
+            ):
+                return True
+        if facts.kind == "organization" and (names_a_sport(after) or names_another_body(after)):
             return True
         if facts.shared_by:
             countries = [nationality(after), nationality(self.after(match.last + 1)) if after else None]
             return any(country is not None and country not in facts.shared_by for country in countries)
         if facts.kind in NATIONAL_KINDS and facts.country:
-            country = nationality(after)
-            return country is not None and country != facts.country
+            return self._another_countrys(match)
         return False
+
+    def _another_countrys(self, match: Match) -> bool:
+        """A body or a place of one country named as another country's.
+
+        By that country's nationality right after it ("المجلس الرئاسي اليمني"), or by "في" or "ب"
+        and its name, right after it or after one adjective ("رئيس البرلمان في مالي", "الحكومة
+        الانتقالية في تشاد"), unless its own name says its country ("... الليبي في العراق").
+        """
+        own = match.facts.country
+        following = self.following(match.last, 4)
+        country = nationality(following[0]) if following else None
+        if country is not None:
+            return country != own
+        if any(nationality(token.text) == own for token in self.tokens[match.first : match.last + 1]):
+            return False
+        if following and shaped_like_an_adjective(following[0]):
+            following = following[1:]
+        country = country_in(following)
+        return country is not None and country != own
 
     def whole_name(self, match: Match) -> Span:
         """The match's span, begun at the person's own given name when a middle name parts them.
@@ -240,20 +291,22 @@ class _Context:
         )
 
     def _adjective(self, match: Match, before: list[str]) -> bool:
-        """A family name shaped like a nisba adjective right after a definite noun is that adjective.
+        """A family name shaped like an adjective right after a definite noun is that adjective.
 
-        "البعد الكوني" is the cosmic dimension and "الزعيم المنفي" the exiled
-        leader; after a title or an honorific ("الرئيس المنفي", "السيد
-        الدرامشي") it is a name, and so after a function word ("إلى المنفي",
-        whose إلى is spelt like a word with the article).
+        "البعد الكوني" is the cosmic dimension, "الزعيم المنفي" the exiled
+        leader and "اللوح المنقوش" the engraved tablet; after a title or an honorific
+        ("الرئيس المنفي", "السيد الدرامشي") it is a name, and so after a word of the
+        person's own role ("وزيرة الخارجية والتعاون الدولي المنقوش") and after a function
+        word ("إلى المنفي", whose إلى is spelt like a word with the article).
         """
         name = self.tokens[match.last].text
         return (
             bool(before)
             and not title_stems(before[0])
             and not is_stop_word(before[0])
+            and not set(stems(before[0])) & match.facts.role_stems
             and any(rest.startswith("ال") for rest in _readings(before[0]))
-            and any(rest.startswith("ال") and rest.endswith("ي") for rest in _readings(name))
+            and any(shaped_like_an_adjective(rest) for rest in _readings(name))
             and not self.titled(match)
         )
 
@@ -265,11 +318,13 @@ class _Context:
     def titled(self, match: Match) -> bool:
         """A title the person's role holds, in the words before the family name: "الرئيس تبون".
 
-        Any title will do for a person whose role the archive does not record.
+        Any title will do for a person whose role the archive does not record, and an
+        honorific or "نظيره" for anyone ("السيد تبون", "استقبل نظيره بوقادوم").
         """
         role = match.facts.role_stems
         return any(
-            title_stems(word) & role if role else title_stems(word) for word in self.before(match.first)
+            is_honorific(word) or (title_stems(word) & role if role else title_stems(word))
+            for word in self.before(match.first)
         )
 
 

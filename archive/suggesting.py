@@ -26,9 +26,10 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from arabic.compounds import joined_names, written_length
+from arabic.country_cues import nationality
 from arabic.function_words import is_stop_word
 from arabic.lexicon import is_noun
-from arabic.name_cues import is_bare_given_name, names_a_sport, nationality
+from arabic.name_cues import is_bare_given_name, names_a_sport
 from arabic.normalization import Word, ends_with_tanween, normalize, strip_marks, words
 from arabic.stemming import proclitic_readings
 from arabic.suggestion_cues import (

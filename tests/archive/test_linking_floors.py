@@ -10,9 +10,10 @@ otherwise the figure the set reached, rounded down; each says which.
 A set is scored in a few seconds, in this process: no mark of the slow tests,
 which start processes and wait for them.
 
-``heldout-2.jsonl`` is the set the linker is judged on and never tuned on: its
-floors below the goals say how far the linker still is from them on text it has
-never seen, and are raised only by rules found on the other sets.
+``heldout-3.jsonl`` is the set the linker is judged on: its floors are what the
+linker reached on it, unread, and only keep that from falling. ``heldout-2.jsonl``
+and ``heldout.jsonl`` were judged on before it; their failures have been studied
+since, so their floors hold what the rules found on them reached.
 """
 
 import io
@@ -28,8 +29,11 @@ FOLDER = Path(settings.BASE_DIR) / "fixtures" / "linking"
 GOAL = {"precision": 0.97, "recall": 0.92, "lookalikes": 0, "suggested": 0.60}
 
 FLOORS = {
-    # Held out: the goals of precision, look-alikes and suggestions are not reached.
-    "heldout-2.jsonl": {"precision": 0.94, "recall": GOAL["recall"], "lookalikes": 8, "suggested": 0.58},
+    # Never read to change a rule: precision and look-alikes short of the goal.
+    "heldout-3.jsonl": {**GOAL, "precision": 0.95, "lookalikes": 6},
+    # Held out until its failures were studied: one look-alike is still linked (a body of
+    # another era that the paragraph alone does not tell apart).
+    "heldout-2.jsonl": {**GOAL, "lookalikes": 1},
     # The earlier held-out set, studied since: two look-alikes are still linked.
     "heldout.jsonl": {**GOAL, "lookalikes": 2},
     # The development set reaches every goal.

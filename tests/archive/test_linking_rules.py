@@ -299,6 +299,93 @@ def test_a_family_name_after_a_noun_of_reign_is_the_ruler(gaddafi):
     assert linked("عقدت الصفقات في زمن لاحق، وقال القذافي.") == []
 
 
+# Look-alikes: a family, an adjective, a thing named after a city, another country's body ---------------
+
+
+@pytest.fixture
+def dbeibah(libya) -> Person:
+    person = Person.objects.create(name="عبد الحميد الدبيبة", role="رئيس الحكومة", country=libya)
+    Alias.objects.create(entity=person, name="الدبيبة")
+    return person
+
+
+def test_a_family_name_after_a_word_for_a_family_or_a_tribe_names_the_family(dbeibah, gaddafi):
+    body = "وأصدرت أسرة الدبيبة بيانا، ثم قال رئيس الحكومة الدبيبة إنه لم يطلع عليه."
+    assert linked(body) == [("الدبيبة", dbeibah.name)]
+    assert linked("وعاد آل القذافي إلى سرت، واجتمع شيوخ قبيلة القذافي.") == []
+
+
+def test_a_family_name_shaped_like_a_participle_after_a_definite_noun_is_the_adjective(libya):
+    mangoush = Person.objects.create(name="نجلاء المنقوش", role="وزيرة الخارجية", country=libya)
+    body = "وزارت نجلاء المنقوش المتحف، وتأملت اللوح المنقوش بالخط القديم."
+    assert linked(body) == [("نجلاء المنقوش", mangoush.name)]
+    assert names("وقالت وزيرة الخارجية المنقوش إن الزيارة ناجحة.") == [mangoush.name]
+    assert names("وقالت الوزيرة المنقوش إن الزيارة ناجحة.") == [mangoush.name]
+
+
+def test_a_word_of_the_persons_own_role_before_the_family_name_is_no_noun_it_qualifies(libya):
+    """ "الدولي" ends the title "وزيرة الخارجية والتعاون الدولي", too far back to be read as one."""
+    mangoush = Person.objects.create(
+        name="نجلاء المنقوش", role="وزيرة الخارجية والتعاون الدولي", country=libya
+    )
+    body = "وصلت نجلاء المنقوش إلى روما. وقالت وزيرة الخارجية والتعاون الدولي المنقوش إن اللقاء مثمر."
+    assert names(body) == [mangoush.name, mangoush.name]
+
+
+def test_a_city_after_an_airport_or_a_fair_or_before_a_masculine_international_names_that_thing(
+    algeria, libya
+):
+    Place.objects.create(name="طرابلس", country=libya)
+    crossing = Place.objects.create(name="تنلكوم", country=algeria)
+    Alias.objects.create(entity=crossing, name="معبر تنلكوم")
+    assert linked("وهبطت الطائرة في مطار طرابلس الدولي.") == []
+    assert linked("وتخرج في جامعة طرابلس مئات الأطباء.") == []
+    assert linked("وشارك مئات العدائين في ماراثون طرابلس الدولي.") == []
+    assert names("وعاد الوفد إلى طرابلس الدولية والمحلية معا.") == ["طرابلس"], (
+        "a feminine agrees with the city"
+    )
+    assert names("وأعيد فتح معبر تنلكوم الدولي.") == [crossing.name], "the crossing is the place itself"
+
+
+def test_a_body_followed_by_fi_and_another_countrys_name_is_that_countrys(libya):
+    council = Organization.objects.create(name="المجلس الرئاسي الليبي", country=libya)
+    Alias.objects.create(entity=council, name="المجلس الرئاسي")
+    assert linked("واستقبل رئيس المجلس الرئاسي في العراق وفدا برلمانيا.") == []
+    assert linked("وبحث رئيس المجلس الرئاسي بسوريا ملف اللاجئين.") == []
+    assert names("وأصدر المجلس الرئاسي الليبي بيانا من بغداد.") == [council.name], (
+        "the alias says its country"
+    )
+    assert names("واجتمع المجلس الرئاسي في تونس مع السفراء.") == [council.name], "Tunis may be the city"
+    assert names("وعقد المجلس الرئاسي في ليبيا اجتماعه.") == [council.name, "ليبيا"]
+
+
+def test_a_body_followed_by_an_adjective_then_fi_and_another_countrys_name_is_that_countrys(libya):
+    unity = Organization.objects.create(name="حكومة الوحدة الوطنية", country=libya)
+    assert linked("ورحب الوزير بتشكيل حكومة الوحدة الوطنية الانتقالية في الصومال.") == []
+    body = "وبحثت حكومة الوحدة الوطنية الأوضاع في مالي."
+    assert names(body) == [unity.name], "a definite object, no adjective, stands between"
+
+
+def test_a_bodys_name_followed_by_a_qualifier_of_another_body_is_that_body(db):
+    league = Organization.objects.create(name="جامعة الدول العربية")
+    Alias.objects.create(entity=league, name="الجامعة العربية")
+    body = "وأطلقت الجامعة العربية الافتراضية برنامجا للترجمة، ورحبت الجامعة العربية به."
+    assert linked(body) == [("الجامعة العربية", league.name)]
+
+
+def test_a_countrys_name_before_another_countrys_nationality_is_another_place(algeria):
+    Country.objects.create(name="السودان")
+    assert linked("وحكمت القاهرة ما عرف يومها بالسودان المصري.") == []
+    assert names("وتنتشر الدوريات على حدود الجزائر الليبية.") == ["الجزائر"], "the borders' adjective"
+    assert names("وتراجعت موارد الجزائر المالية.") == ["الجزائر"], "financial, spelt like Malian"
+
+
+def test_an_honorific_or_a_counterpart_supports_the_family_name_of_anyone(boukadoum):
+    assert names("وقال السيد بوقادوم إن الحوار مستمر.") == [boukadoum.name]
+    assert names("واستقبل الوزير التونسي نظيره بوقادوم.") == [boukadoum.name]
+    assert linked("وقال الروائي بوقادوم إن الحوار مستمر.") == [], "a profession is still no support"
+
+
 # Editors' mentions ----------------------------------------------------------------------------------------
 
 
