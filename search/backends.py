@@ -67,6 +67,7 @@ from .analysis import arabic_analyzer
 from .evaluation import matches
 from .facets import FacetCounter
 from .highlighting import QueryTerms, highlight, snippet
+from .postings import CompactPositions
 from .query import ArabicQueryParser
 from .ranking import CachedLengthBM25F, TopAndEveryCollector, best, first_by, sort_field, sort_order
 from .reopening import reopened
@@ -103,10 +104,10 @@ class ArabicWhooshSearchBackend(IndexWriting, WhooshSearchBackend):
                 # Never Whoosh's English default; not sortable, which would copy every text. Only the
                 # fields phrases are matched against (the exact ones) keep each word's positions.
                 fieldtype = TEXT(
-                    analyzer=field.analyzer or arabic_analyzer(),
-                    stored=field.stored,
-                    phrase=name.endswith(EXACT_SUFFIX),
+                    analyzer=field.analyzer or arabic_analyzer(), stored=field.stored, phrase=False
                 )
+                if name.endswith(EXACT_SUFFIX):
+                    fieldtype.format = CompactPositions()
             else:
                 continue
             schema.remove(name)

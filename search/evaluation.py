@@ -24,8 +24,10 @@ from collections import OrderedDict
 from contextlib import suppress
 
 from whoosh import query as whoosh_query
+from whoosh.matching.wrappers import FilterMatcher
 from whoosh.scoring import BM25FScorer
 
+from .postings import CompactLeafMatcher
 from .ranking import field_lengths
 
 Scores = dict[int, float]
@@ -196,10 +198,27 @@ class _Postings:
         if (field, text) not in reader:
             return
         matcher = reader.postings(field, text)
+        leaf = matcher.child if isinstance(matcher, FilterMatcher) else matcher
+        if isinstance(leaf, CompactLeafMatcher):
+            self._read_blocks(leaf, reader.deleted_docs_set)
+            return
         while matcher.is_active():
             self.ids.append(matcher.id())
             self.weights.append(matcher.weight())
             matcher.next()
+
+    def _read_blocks(self, leaf: CompactLeafMatcher, deleted: frozenset[int]) -> None:
+        """Every posting a block at a time, the deleted documents' left out."""
+        for ids, weights in leaf.blocks():
+            if deleted:
+                kept = [
+                    (docnum, weight)
+                    for docnum, weight in zip(ids, weights, strict=True)
+                    if docnum not in deleted
+                ]
+                ids, weights = [docnum for docnum, _ in kept], [weight for _, weight in kept]
+            self.ids.extend(ids)
+            self.weights.extend(list(weights))
 
     @property
     def size(self) -> int:

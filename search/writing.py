@@ -20,6 +20,7 @@ from whoosh.writing import NO_MERGE
 
 from . import conf
 from .indexing import index_write_lock
+from .postings import CompactCodec
 
 
 class IndexWriting:
@@ -41,6 +42,7 @@ class IndexWriting:
             procs=processes,
             multisegment=processes > 1,
             limitmb=conf.get("WRITER_MEMORY_MB"),
+            codec=CompactCodec(),
         )
         written = 0
         try:
