@@ -28,9 +28,10 @@ DEFAULTS = {
     # Seconds after the writer's last heartbeat (it beats on every look at the
     # queue) from which `check --deploy` warns that it is not running (search.W003).
     "WRITER_HEARTBEAT_LIMIT": 60.0,
-    # Processes that analyse a large batch of update_index or rebuild_index in
-    # parallel, and from how many documents a batch counts as large: enough
-    # that each process's segment is not SMALL_SEGMENT, which the writer merges.
+    # Processes that analyse a large batch of update_index, rebuild_index or the
+    # writer's queue (an import's) in parallel, and from how many documents a batch
+    # counts as large: enough that each process's segment is not SMALL_SEGMENT,
+    # which the writer merges.
     "INDEX_PROCESSES": os.cpu_count() or 1,
     "PARALLEL_BATCH": 4000,
     # Segments with fewer documents than this are merged by the index writer;

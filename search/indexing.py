@@ -40,6 +40,7 @@ How.
 from __future__ import annotations
 
 import fcntl
+import itertools
 import logging
 import signal
 import threading
@@ -65,6 +66,8 @@ from .models import IndexTask
 
 log = logging.getLogger(__name__)
 
+# Objects of a batch read from the database at a time, while the ones before are written.
+READ_CHUNK = 200
 # The longest pause, in seconds, between two tries of a batch that keeps failing.
 MAX_RETRY_DELAY = 10.0
 
@@ -183,8 +186,11 @@ def drain(batch_size: int | None = None, stop: threading.Event | None = None) ->
     taking its rows to deleting them, so that it reads its objects after any
     batch of a rebuild that was writing; ``stop`` set while waiting for the
     lock leaves the batch queued.
+
+    A queue longer than ``PARALLEL_BATCH`` (an import's) is taken that many
+    at a time and analysed by several processes, as a rebuild's batches are:
+    one process falls ever further behind an import.
     """
-    batch_size = batch_size or conf.get("WRITER_BATCH_SIZE")
     done = 0
     while not (stop and stop.is_set()):
         if not IndexTask.objects.exists():
@@ -192,9 +198,8 @@ def drain(batch_size: int | None = None, stop: threading.Event | None = None) ->
         with index_write_lock(stop) as held:
             if not held:
                 break
-            tasks = list(
-                IndexTask.objects.order_by("id").values_list("id", "model", "object_pk")[:batch_size]
-            )
+            taken = batch_size or _batch_size()
+            tasks = list(IndexTask.objects.order_by("id").values_list("id", "model", "object_pk")[:taken])
             if not tasks:
                 break
             _write(tasks)
@@ -205,13 +210,25 @@ def drain(batch_size: int | None = None, stop: threading.Event | None = None) ->
     return done
 
 
+def _batch_size() -> int:
+    """A large batch when an import's worth is waiting, a small one otherwise, so that an edit is written soon."""
+    large = conf.get("PARALLEL_BATCH")
+    waiting = IndexTask.objects.order_by("id").values_list("id", flat=True)[large - 1 : large].exists()
+    return large if waiting else conf.get("WRITER_BATCH_SIZE")
+
+
 def _write(tasks: list[tuple[int, str, str]]) -> None:
-    """Write the documents of the tasks' objects as they are now; remove those of the gone ones."""
+    """Write the documents of the tasks' objects as they are now; remove those of the gone ones.
+
+    The objects are read a few hundred at a time while they are written, not
+    all at once: an article with its mentions, entities and their spellings is
+    tens of objects, and a large batch of them is most of the writer's memory.
+    """
     pks_by_label: dict[str, set[str]] = defaultdict(set)
     for _, label, pk in tasks:
         pks_by_label[label].add(pk)
     unified = _unified_index()
-    updated, removed = [], []
+    updated, removed, count = [], [], 0
     for label, pks in pks_by_label.items():
         try:
             index = unified.get_index(apps.get_model(label))
@@ -219,11 +236,14 @@ def _write(tasks: list[tuple[int, str, str]]) -> None:
             # Queued before a deploy that stopped indexing this model: nothing to write.
             log.warning("تُركت مهام فهرسة لنموذج لم يعد يُفهرس: %s", label)
             continue
-        found = list(index.index_queryset(using=DEFAULT_ALIAS).filter(pk__in=pks))
-        updated += [(index, obj) for obj in found]
+        objects = index.index_queryset(using=DEFAULT_ALIAS).filter(pk__in=pks)
+        present = {str(pk) for pk in objects.values_list("pk", flat=True)}
+        updated.append(zip(itertools.repeat(index), objects.iterator(chunk_size=READ_CHUNK), strict=False))
+        count += len(present)
         # haystack's identifier of a document: "app_label.model_name.pk".
-        removed += [f"{label}.{pk}" for pk in pks - {str(obj.pk) for obj in found}]
-    connections[DEFAULT_ALIAS].get_backend().apply_changes(updated, removed)
+        removed += [f"{label}.{pk}" for pk in pks - present]
+    processes = conf.get("INDEX_PROCESSES") if count >= conf.get("PARALLEL_BATCH") else 1
+    connections[DEFAULT_ALIAS].get_backend().apply_changes(itertools.chain(*updated), removed, processes)
 
 
 def _unified_index():

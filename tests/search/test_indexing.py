@@ -229,3 +229,30 @@ def test_the_writer_puts_right_an_index_that_holds_other_documents_than_the_data
     assert found("المؤتمر") == set()
     assert found("وهران") == {missing.pk} and found("القمة") == {kept.pk}
     assert indexed(Article) == Article.objects.count()
+
+
+def test_an_imports_worth_of_queue_is_written_by_several_processes_with_the_edits_queued_in_it(
+    settings, search_index_path
+):
+    """A queue longer than a large batch is analysed in parallel; an edit and a delete queued in it hold."""
+    settings.ARCHIVE_SEARCH_PARALLEL_BATCH = 220
+    settings.ARCHIVE_SEARCH_INDEX_PROCESSES = 2
+    settings.ARCHIVE_SEARCH_SMALL_SEGMENT = 1  # no merge: each batch's segments stay apart
+    articles = [
+        Article.objects.create(title=f"اجتماع رقم {number}", body=f"عقدت اللجنة اجتماعها {number} في وهران.")
+        for number in range(250)
+    ]
+    pks = {article.pk for article in articles}
+    edited, deleted = articles[3], articles[4]
+    deleted_pk = deleted.pk
+    edited.body = "عقدت اللجنة اجتماعها في تلمسان."
+    edited.save()
+    deleted.delete()
+    assert drain() == 252
+    assert found("وهران") == pks - {edited.pk, deleted_pk}
+    assert found("تلمسان") == {edited.pk}
+    assert indexed() == 249
+    # Two batches: the first 220 tasks, in parallel (articles 0-219 as they are now, the deleted one
+    # removed), then the 32 left (30 new articles, the edited one again, the delete again).
+    segments = [leaf.doc_count_all() for leaf, _ in open_dir(search_index_path).reader().leaf_readers()]
+    assert sum(segments[:-1]) == 219 and segments[-1] == 31
