@@ -1,10 +1,11 @@
 """Words that say which country a word names, and when a country's name names something else.
 
 Nationality adjectives and the countries they name, a country's official name, a country's
-name inside another's ("جنوب السودان"), before "العاصمة", or read as an adjective. Each list is
-data, written as a reader writes it and normalised once here; each test takes a normalised
-word (with any proclitic) and answers for the word without it. The linker
-(``archive.linking_rules``) decides with them; this module only knows Arabic.
+name inside another's ("جنوب السودان"), before "العاصمة", or read as an adjective, and the
+country a body is said to be in or to rule. Each list is data, written as a reader writes it
+and normalised once here; each test takes a normalised word (with any proclitic) and answers
+for the word without it. The linker (``archive.linking_rules``) decides with them; this module
+only knows Arabic.
 """
 
 from __future__ import annotations
@@ -184,3 +185,29 @@ def names_another_place(before: str, country: str, after: str) -> bool:
         and named not in _COUNTRIES_OF_A_COMMON_ADJECTIVE
         and not any(rest in _BORDERS for rest in bare_readings(before))
     )
+
+
+# A body followed by a relative clause saying it ruled or led a country is that country's: "المجلس
+# العسكري الذي حكم موريتانيا", "الحكومة التي تتولى إدارة السودان". A noun of rule may stand between
+# the verb and the country ("الذي تولى قيادة تشاد"). Here a country spelt like its capital is the
+# country: a body rules a country, not a city.
+_RELATIVES = cue_words("الذي التي")
+_VERBS_OF_RULE = cue_words(
+    "حكم حكمت يحكم تحكم قاد قادت يقود تقود تولى تولت يتولى تتولى أدار أدارت يدير تدير ترأس يترأس"
+)
+_NOUNS_OF_RULE = cue_words("قيادة حكم رئاسة إدارة شؤون زمام مقاليد")
+_EVERY_COUNTRY = frozenset(_NATIONALITIES.values())
+
+
+def country_ruled(following: list[str]) -> str | None:
+    """The normalised country a relative pronoun and a verb of rule, opening ``following``, say was ruled.
+
+    ["الذي", "حكم", "تشاد"] and ["التي", "تولت", "قيادة", "تشاد"] give تشاد; none when the
+    words say nothing of ruling a country.
+    """
+    if len(following) < 3 or following[0] not in _RELATIVES or following[1] not in _VERBS_OF_RULE:
+        return None
+    ruled = following[2:]
+    if ruled[0] in _NOUNS_OF_RULE and len(ruled) > 1:
+        ruled = ruled[1:]
+    return ruled[0] if ruled[0] in _EVERY_COUNTRY else None

@@ -36,6 +36,12 @@ def is_noun(word: str) -> bool:
     return word in _nouns()[0]
 
 
+def is_plural_noun(word: str) -> bool:
+    """Whether a normalised word is the plural in ات of a noun of the lexicon: "محادثات" of "محادثة", "قرارات" of "قرار"."""
+    stem = word[:-2]
+    return word.endswith("ات") and len(stem) > 2 and (is_noun(stem + "ه") or is_noun(stem))
+
+
 def takes_feminine(word: str) -> bool:
     """Whether a normalised adjective (or participle) of the lexicon has a feminine in ة: "كبير"."""
     return word in _nouns()[1]

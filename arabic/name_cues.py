@@ -115,6 +115,29 @@ def names_a_feature(word: str) -> bool:
     return any(rest in _FEATURES for rest in bare_readings(word))
 
 
+# A city lends its name to the features around it: "خليج سرت" is a gulf and "حوض مرزق" a
+# sedimentary basin, not the towns. An oasis is the exception: "واحة سيوة" is the town and its
+# palm groves together, so the city stays named.
+_CITY_FEATURES = _FEATURES - cue_words("واحة")
+
+
+def names_a_citys_feature(word: str) -> bool:
+    """Whether a normalised word is a gulf, a basin or another feature a city's name may follow."""
+    return any(rest in _CITY_FEATURES for rest in bare_readings(word))
+
+
+# Words for a district, a town or a village: a family name after them names a place called after a
+# family or a tribe, as many are in Libya: "اشتباكات في منطقة العلوي", "سكان بلدة الحجري". Only in
+# the construct, without the article ("المنطقة" ends a phrase), and only before a family name:
+# "مدينة طرابلس" is the city itself.
+_SETTLEMENTS = cue_words("منطقة بلدة قرية ضاحية مدينة")
+
+
+def names_a_settlement(word: str) -> bool:
+    """Whether a normalised word ("بمنطقة", "وقرية") is a district, a town or a village, in the construct."""
+    return any(rest in _SETTLEMENTS for _, rest in proclitic_readings(word))
+
+
 # A name right after one of these is part of the name of a thing called after it: "قناة ليبيا
 # الأحرار" is a television channel, "صحيفة الجزائر" a newspaper, "ملعب القذافي" a stadium,
 # "شارع تونس" a street; so is a city's name after them: "مطار وهران", "معرض قسنطينة", "جامعة
@@ -161,6 +184,40 @@ _SPORTS = cue_words(
 def names_a_sport(word_after: str) -> bool:
     """Whether the normalised word after a body's name is a sport, "لكرة" or "للملاكمة"."""
     return any(rest in _SPORTS for rest in bare_readings(word_after))
+
+
+# A body's name followed by ل and the people it gathers is their union, not the body: "الاتحاد
+# العربي للصحفيين", "المجلس الإفريقي لرجال الأعمال", "الاتحاد المغاربي للفلاحين". Written without
+# the article. The ل must be there: "دعا الاتحاد الإفريقي رجال الأعمال" calls on them. A verb of
+# giving may still put them after the body ("منح الاتحاد الأوروبي للمزارعين قروضا"), so the list
+# holds trades and professions, which a union is named after, and no group as wide as the youth.
+_MEMBERS = cue_words(
+    """
+    أرباب رجال سيدات عمال شغل صحفيين صحافيين محامين قضاة أطباء صيادلة مهندسين فلاحين
+    مزارعين طلبة كتاب أدباء ناشرين مقاولين مصدرين مستثمرين تجار حرفيين معلمين
+    """
+)
+
+
+def names_its_members(word_after: str) -> bool:
+    """Whether the normalised word after a body's name is ل and a trade it unites: "لأرباب", "للمحامين"."""
+    return word_after.startswith("ل") and any(rest in _MEMBERS for rest in bare_readings(word_after))
+
+
+# A country's or a city's name after a word for a declaration, a charter or a process names that
+# text, called after where it was agreed: "ميثاق الرباط الذي أقره المؤتمرون", "إعلان نواكشوط
+# الصادر عن القمة". Only when a relative pronoun or a participle of issuing follows: without them
+# the word is a verbal noun whose subject the country is ("رحبت بإعلان تونس استعدادها للوساطة" is
+# Tunisia announcing). They are masculine, agreeing with the text's noun: "التي" or "الصادرة"
+# agrees with a country or a city, feminine, which is then the subject ("بإعلان تونس التي
+# تستضيف القمة"). "اتفاق" is left out: "اتفاق الجزائر الموقع مع مالي" is Algeria's agreement.
+_DOCUMENTS = cue_words("إعلان ميثاق مسار")
+_ISSUED = cue_words("الذي الموقع الصادر المنبثق الختامي المعتمد")
+
+
+def names_a_document(word_before: str, word_after: str) -> bool:
+    """Whether a normalised name between ``word_before`` and ``word_after`` names a declaration or a charter."""
+    return word_after in _ISSUED and any(rest in _DOCUMENTS for rest in bare_readings(word_before))
 
 
 # Qualifiers that make a body's name another body's: "الجامعة الإسلامية المفتوحة" is a

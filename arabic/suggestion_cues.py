@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import functools
 
+from .country_cues import nationality
 from .dates import MONTH_NAMES, WEEKDAYS
-from .name_cues import cue_words
+from .lexicon import is_noun, is_plural_noun
+from .name_cues import cue_words, is_bare_given_name, is_given_name
 from .normalization import normalize, strip_marks
 from .stemming import proclitic_readings
 
@@ -114,6 +116,16 @@ def media_head(word: str) -> int | None:
     return _reading_in(word, _MEDIA_HEADS)
 
 
+# The adjective of the United Nations: after a body's head it says which known body is meant, as
+# a nationality does ("الحكومة الليبية"), and names none: "الوكالة الأممية", "البعثة الأممية".
+_OF_THE_UNITED_NATIONS = _with_article(cue_words("أممي أممية"))
+
+
+def of_the_united_nations(word: str) -> bool:
+    """Whether a normalised word is the adjective of the United Nations, "الأممية" or "والأممي"."""
+    return _reading_in(word, _OF_THE_UNITED_NATIONS) is not None
+
+
 # Head words of an agreement, and the second word of a two-word one: "اتفاقية
 # التعاون الأمني الموقعة سنة 2012", "مذكرة تفاهم في مجال الطاقة الموقعة عام 2022".
 _AGREEMENT_HEADS = _with_article(cue_words("اتفاق اتفاقية معاهدة بروتوكول ميثاق"))
@@ -174,7 +186,7 @@ _VERBS = cue_words(
 _TIME_WORDS = (
     cue_words(
         """
-        اليوم أمس غدا الليلة صباح مساء الأسبوع الشهر العام السنة الماضي الماضية المقبل المقبلة
+        اليوم أمس غدا الليلة صباح مساء الأسبوع الشهر العام السنة سنة عام الماضي الماضية المقبل المقبلة
         الجاري الحالي الحالية مؤخرا لاحقا سابقا أيضا
         """
     )
@@ -190,10 +202,34 @@ _AFTER_NAMES = cue_words(
 )
 
 
+# Shapes of words a name never holds, besides those listed: the present tense of the verbs whose
+# stem takes ت or ست ("تتناول", "يتابع", "تستضيف", "يستعرض"); the verbal noun on the pattern
+# تفعيل ("تعزيز", "تأمين"), as in "بحث الوزير مع السفير سبل تعزيز التعاون", unless it is a given
+# name ("توفيق"); and a long plural in ات whose singular the lexicon holds ("أجرى الوزير علي
+# الطاهر محادثات", "مشاورات"), where a shorter one may be a family name ("عرفات", "بركات").
+_PRESENT_PREFIXES = ("تت", "يت")
+_PRESENT_PREFIXES_OF_ISTAFAL = ("تست", "يست")
+_TAFIL = 5  # ت ف ع ي ل
+_LONGEST_PLURAL_NAME = 6
+
+
+def _shaped_like_no_name(word: str) -> bool:
+    return (
+        (word.startswith(_PRESENT_PREFIXES) and len(word) >= 5)
+        or (word.startswith(_PRESENT_PREFIXES_OF_ISTAFAL) and len(word) >= 6)
+        or (len(word) == _TAFIL and word[0] == "ت" and word[3] == "ي" and not is_bare_given_name(word))
+        or (len(word) > _LONGEST_PLURAL_NAME and is_plural_noun(word))
+    )
+
+
 def ends_a_name(word: str) -> bool:
     """Whether a normalised word is a verb, a word of time, an adverb or an adjective a name never holds."""
     return any(
-        rest in _VERBS or rest in _TIME_WORDS or rest in _ADVERBS or rest in _AFTER_NAMES
+        rest in _VERBS
+        or rest in _TIME_WORDS
+        or rest in _ADVERBS
+        or rest in _AFTER_NAMES
+        or _shaped_like_no_name(rest)
         for _, rest in proclitic_readings(word)
     )
 
@@ -227,6 +263,23 @@ _LINEAGE = cue_words("بن ابن بنت ولد")
 def lineage(word: str) -> bool:
     """Whether a normalised word is بن, ابن, بنت or ولد, which opens a name's next part."""
     return word in _LINEAGE
+
+
+def given_name_before_lineage(word: str) -> bool:
+    """Whether a normalised word with the article, right before بن or ولد, is the given name the name opens with.
+
+    "المختار ولد داداه" and "الشاذلي بن علي" open with it. The word may as well end the office,
+    the family name then opening with بن or ولد ("الرئيس الأسبق بن علي", "المندوب الدائم بن
+    جامع", "الرئيس الموريتاني ولد الغزواني"): a given name it is, or a word that is no noun or
+    adjective of the lexicon, no nationality, no title and no word after a name.
+    """
+    if not word.startswith("ال"):
+        return False
+    if is_given_name(word):
+        return True
+    rest = word[2:]
+    common = is_noun(rest) or (rest.endswith("ه") and is_noun(rest[:-1]))
+    return not (common or nationality(word) or person_title(word) is not None or ends_a_name(word))
 
 
 # Nouns of movement after "حركة": there it is traffic, not a movement's name: "حركة العبور",

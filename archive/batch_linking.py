@@ -98,5 +98,5 @@ def _read_all(gazetteer: Gazetteer, texts: list[str]) -> list[Reading]:
     for text in texts:
         tokens = list(words(text))
         spans = gazetteer.find(text, tokens)
-        readings.append((spans, suggest_beside(text, spans, tokens)))
+        readings.append((spans, suggest_beside(text, spans, tokens, gazetteer.entity_by_key)))
     return readings

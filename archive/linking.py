@@ -340,7 +340,7 @@ def link_mentions(article: Article, gazetteer: Gazetteer) -> None:
     if new:
         articles_changed.send(sender=Article, articles=[article])
     linked = [*spans, *(Span(m.entity_id, m.start, m.end) for m in confirmed)]
-    queue_names([(article, suggest_beside(article.body, linked, tokens))])
+    queue_names([(article, suggest_beside(article.body, linked, tokens, gazetteer.entity_by_key))])
 
 
 def _undecided(spans: Iterable[Span], decided: Iterable[Mention]) -> list[Span]:

@@ -10,8 +10,9 @@ name something else, reading the words beside each match with the cues of
   ("الرئيس تبون"; any title when no role is recorded; an honorific or "نظيره" whatever the
   role), or the sentence names the person's country ("وأكد تبون أن الجزائر...");
 - a family name after a given name that is not the person's ("خالد تبون") is
-  another member of the family, and after a word for a family or a tribe ("أسرة
-  القذافي", "آل الدبيبة") the family;
+  another member of the family, after a word for a family or a tribe ("أسرة
+  القذافي", "آل الدبيبة") the family, and after a district, a town or a village
+  ("منطقة العلوي") the place named after them;
 - a family name written as the common word it is spelt like ("المنفى", exile)
   is that word, and one shaped like an adjective (a nisba, a passive participle)
   right after a definite noun that is no word of the person's role ("البعد الكوني",
@@ -21,14 +22,18 @@ name something else, reading the words beside each match with the cues of
   before another country's nationality ("الصومال الإيطالي") another place's name;
 - a country's, a city's or a family name after a channel, a newspaper, a street,
   a building or a fair ("قناة ليبيا الأحرار", "ملعب القذافي", "مطار طرابلس") names that
-  thing, and so does a city's name before the masculine "الدولي" ("ماراثون وهران الدولي");
+  thing, and so does a city's name before the masculine "الدولي" ("ماراثون وهران الدولي")
+  or after a gulf or a basin ("خليج سرت"); a country's or a city's name after a declaration
+  or a charter, before the words that say it was issued ("إعلان نواكشوط الصادر"), names that text;
 - a country's name before "العاصمة" is its capital city ("تونس العاصمة"), and
   a name in يا after an indefinite accusative noun is the adjective ("وفدا ليبيا");
 - a body's name before a sport is that sport's federation ("الاتحاد الإفريقي لكرة القدم"),
-  and before a qualifier of another body ("الجامعة العربية الافتراضية") that body;
+  before a trade it unites that trade's union ("الاتحاد العربي للمحامين"), and before a
+  qualifier of another body ("الجامعة العربية الافتراضية") that body;
 - a body or a place of one country followed by another country's nationality
-  ("المجلس الرئاسي اليمني", "طرابلس اللبنانية"), or by "في" and another country's name
-  ("المجلس الرئاسي في العراق"), is that country's, and a joint body
+  ("المجلس الرئاسي اليمني", "طرابلس اللبنانية"), by "في" and another country's name
+  ("المجلس الرئاسي في العراق"), or by a clause saying it ruled another country ("المجلس
+  العسكري الذي حكم تشاد"), is that country's, and a joint body
   recorded without a country, followed by the nationality of a country the archive
   records nothing of ("اللجنة الكبرى المشتركة الجزائرية التونسية"), is that country's.
 
@@ -56,6 +61,7 @@ from dataclasses import dataclass
 from arabic.compounds import joined_names
 from arabic.country_cues import (
     country_in,
+    country_ruled,
     is_accusative_adjective,
     names_another_place,
     names_the_capital,
@@ -68,12 +74,16 @@ from arabic.name_cues import (
     is_common_word,
     is_given_name,
     is_honorific,
+    names_a_citys_feature,
+    names_a_document,
     names_a_family,
     names_a_feature,
     names_a_reign,
+    names_a_settlement,
     names_a_sport,
     names_a_thing_called_after,
     names_another_body,
+    names_its_members,
     shaped_like_an_adjective,
     title_stems,
 )
@@ -196,7 +206,7 @@ class _Context:
             written = self.text[self.tokens[match.last].start : self.tokens[match.last].end]
             return (
                 is_common_word(written)
-                or bool(before and (names_a_thing_called_after(before[0]) or names_a_family(before[0])))
+                or bool(before and _names_a_place_or_a_family(before[0]))
                 or self._another_family_member(match, before)
                 or self._adjective(match, before)
             )
@@ -206,6 +216,7 @@ class _Context:
             return (
                 names_the_capital(after)
                 or names_another_place(before[0] if before else "", facts.country, after)
+                or names_a_document(before[0] if before else "", after)
                 or bool(
                     before
                     and (
@@ -219,11 +230,16 @@ class _Context:
         if facts.kind == "place":
             word_before = before[0] if before else ""
             one_word = match.first == match.last  # "معبر تنلكوم الدولي" is the crossing's own name
-            if names_a_thing_called_after(word_before) or (
-                one_word and completes_a_things_name(word_before, after)
+            if (
+                names_a_thing_called_after(word_before)
+                or names_a_citys_feature(word_before)
+                or names_a_document(word_before, after)
+                or (one_word and completes_a_things_name(word_before, after))
             ):
                 return True
-        if facts.kind == "organization" and (names_a_sport(after) or names_another_body(after)):
+        if facts.kind == "organization" and (
+            names_a_sport(after) or names_another_body(after) or names_its_members(after)
+        ):
             return True
         if facts.shared_by:
             countries = [nationality(after), nationality(self.after(match.last + 1)) if after else None]
@@ -235,9 +251,10 @@ class _Context:
     def _another_countrys(self, match: Match) -> bool:
         """A body or a place of one country named as another country's.
 
-        By that country's nationality right after it ("المجلس الرئاسي اليمني"), or by "في" or "ب"
+        By that country's nationality right after it ("المجلس الرئاسي اليمني"), by "في" or "ب"
         and its name, right after it or after one adjective ("رئيس البرلمان في مالي", "الحكومة
-        الانتقالية في تشاد"), unless its own name says its country ("... الليبي في العراق").
+        الانتقالية في تشاد"), or by a clause saying it ruled that country ("المجلس العسكري الذي
+        حكم تشاد"), unless its own name says its country ("... الليبي في العراق").
         """
         own = match.facts.country
         following = self.following(match.last, 4)
@@ -246,6 +263,8 @@ class _Context:
             return country != own
         if any(nationality(token.text) == own for token in self.tokens[match.first : match.last + 1]):
             return False
+        if ruled := country_ruled(following):
+            return ruled != own
         if following and shaped_like_an_adjective(following[0]):
             following = following[1:]
         country = country_in(following)
@@ -337,6 +356,16 @@ def skip_prefix(text: str, start: int, prefix_length: int) -> int:
     while position < len(text) and not normalize(text[position]):
         position += 1  # a diacritic on the proclitic stays with it
     return position
+
+
+def _names_a_place_or_a_family(word_before: str) -> bool:
+    """Whether a normalised word before a family name makes it a place's or a family's name.
+
+    "ملعب القذافي" is a stadium, "منطقة العلوي" a district, "أسرة الدبيبة" the family.
+    """
+    return any(
+        names(word_before) for names in (names_a_thing_called_after, names_a_settlement, names_a_family)
+    )
 
 
 def _readings(word: str) -> list[str]:

@@ -10,38 +10,39 @@ around the others (``arabic.suggestion_cues``) so that an editor can add them:
 - a body's head word and the words that qualify it: "المفوضية الوطنية العليا
   للانتخابات", stopping at a preposition, a verb or punctuation;
 - an agreement described with its year: "اتفاقية التعاون الأمني بين البلدين
-  الموقعة سنة 2012".
+  الموقعة سنة 2012" (``archive.agreement_suggestions``).
 
 It reads one text and knows nothing of the database; a span that overlaps a
-name the gazetteer links is never suggested. Every cue looks a bounded number
-of words ahead, so a text of any length is read in linear time.
+name the gazetteer links is never suggested, nor a name that writes a spelling
+the gazetteer knows, where the linker gave it to something else. Every cue looks
+a bounded number of words ahead, so a text of any length is read in linear time.
 """
 
 from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Protocol
+
+from pyarabic import araby
 
 from arabic.compounds import joined_names, written_length
 from arabic.country_cues import nationality
 from arabic.function_words import is_stop_word
-from arabic.lexicon import is_noun
+from arabic.lexicon import is_noun, is_plural_noun
 from arabic.name_cues import is_bare_given_name, names_a_sport
-from arabic.normalization import Word, ends_with_tanween, normalize, strip_marks, words
+from arabic.normalization import Word, ends_with_tanween, strip_marks, words
 from arabic.stemming import proclitic_readings
 from arabic.suggestion_cues import (
-    agreement_head,
-    agreement_parties,
-    agreement_signing,
-    agreement_when,
     definite,
     ends_a_name,
+    given_name_before_lineage,
     glued_definite,
     lineage,
     media_head,
+    of_the_united_nations,
     office_noun,
     office_place,
     office_word,
@@ -51,6 +52,7 @@ from arabic.suggestion_cues import (
     traffic,
 )
 
+from .agreement_suggestions import described_agreements
 from .linking_rules import Span
 
 PERSON, ORGANIZATION, AGREEMENT = "person", "organization", "agreement"
@@ -63,13 +65,6 @@ MOST_NAME_PARTS = 3
 MOST_OFFICE_WORDS = 5
 # "وزارة الداخلية والجماعات المحلية والتهيئة العمرانية" is six words.
 MOST_ORGANIZATION_WORDS = 7
-# The words describing an agreement before its date: "التعاون الأمني ومكافحة الإرهاب".
-MOST_SUBJECT_WORDS = 5
-# "في 12 أوت" before the year.
-MOST_DATE_WORDS = 3
-# "في" inside an agreement's subject: "مذكرة تفاهم في مجال الطاقة".
-_FIELD = normalize("في")
-_FIELDS = frozenset(normalize(word) for word in "مجال مجالات ميدان".split())
 # A name opens with no word that ends in a pronoun; an office may: "رئيس مجلس إدارتها".
 _PRONOUNS = ("ها", "هم", "هما")
 
@@ -86,22 +81,28 @@ class SuggestedName:
 
 
 class Linker(Protocol):
-    """What the suggester asks of a gazetteer: the names it links in a text."""
+    """What the suggester asks of a gazetteer: the names it links in a text, and the spellings it knows."""
+
+    entity_by_key: Mapping[str, int]  # each spelling's normalised words joined without spaces
 
     def find(self, text: str) -> list[Span]: ...
 
 
 def suggest_names(text: str, gazetteer: Linker) -> list[SuggestedName]:
     """The names ``text`` writes after a cue that the gazetteer does not link, in order, none overlapping."""
-    return suggest_beside(text, gazetteer.find(text))
+    return suggest_beside(text, gazetteer.find(text), known=gazetteer.entity_by_key)
 
 
 def suggest_beside(
-    text: str, linked: Iterable[Span], tokens: list[Word] | None = None
+    text: str, linked: Iterable[Span], tokens: list[Word] | None = None, known: Container[str] = ()
 ) -> list[SuggestedName]:
     """``suggest_names`` where the spans linked in ``text`` are known already: none of them is suggested.
 
-    ``tokens`` are the text's ``words``, when the caller has them already.
+    ``tokens`` are the text's ``words``, when the caller has them already. Nor is a name that
+    writes a spelling of ``known`` (keys of the gazetteer: normalised words joined without
+    spaces) where the linker gave it to something else, as it does "المجلس الرئاسي" followed
+    by "في اليمن": an editor accepting it would give a second entity the spelling, which then
+    names neither.
     """
     reader = _Reader(text, list(words(text)) if tokens is None else tokens, list(linked))
     candidates = sorted(
@@ -110,7 +111,7 @@ def suggest_beside(
     )
     kept: list[SuggestedName] = []
     for name in candidates:
-        if not kept or name.start >= kept[-1].end:
+        if (not kept or name.start >= kept[-1].end) and not _known(name, known):
             kept.append(name)
     repeated = [
         name for name in reader.surnames_again(kept) if not any(_overlap(name, other) for other in kept)
@@ -120,6 +121,12 @@ def suggest_beside(
 
 def _overlap(one: SuggestedName, other: SuggestedName) -> bool:
     return one.start < other.end and other.start < one.end
+
+
+def _known(name: SuggestedName, known: Container[str]) -> bool:
+    """Whether a name writes a known spelling, or its spelling with a yaa for a hamza seat, as the linker reads it."""
+    key = "".join(word.text for word in words(name.text))
+    return key in known or key.replace(araby.HAMZA, araby.YEH) in known
 
 
 class _Reader:
@@ -196,9 +203,12 @@ class _Reader:
         """Whether word ``index`` is a given name written with the article: "الطيب", "السعيد", "الأسعد".
 
         A given name shaped like an adjective ("العربي", "المهدي") or a title ("الأمين") may
-        as well belong to the office, and is not taken for one.
+        as well belong to the office, and is not taken for one; before بن or ولد, the word
+        is read by ``given_name_before_lineage``.
         """
         word = self.word(index)
+        if self.joined(index + 1) and lineage(self.word(index + 1)):
+            return given_name_before_lineage(word)  # "المختار ولد داداه"
         return (
             word.startswith("ال")
             and is_bare_given_name(word)
@@ -246,13 +256,16 @@ class _Reader:
 
         "استقبل محمد إدريس ديبي" ends with a family name; in "قدّم أحمد عطاف أوراق
         اعتماده" the third word is the object: a noun of the lexicon, a word with the
-        article, with or without a glued proclitic, ends the name there, unless it is a given name
-        ("موسى فقي محمد").
+        article, with or without a glued proclitic, or the plural in ات of such a noun ("انتقد
+        النائب علي سالم قرارات الحكومة"), ends the name there, unless it is a given name ("موسى فقي محمد").
         """
         word = self.word(index)
         if is_bare_given_name(word):
             return True
-        return not (definite(word) or any(is_noun(rest) for _, rest in proclitic_readings(word)))
+        return not (
+            definite(word)
+            or any(is_noun(rest) or is_plural_noun(rest) for _, rest in proclitic_readings(word))
+        )
 
     def _name_word(self, index: int, first: bool) -> bool:
         """Whether word ``index`` may be part of a person's name (its first word, when ``first``)."""
@@ -325,7 +338,7 @@ class _Reader:
                 end - index < MOST_ORGANIZATION_WORDS
                 and self.joined(end)
                 and not self.linked[end]
-                and self._qualifier(end)
+                and (self._qualifier(end) or (end > first and self._remit(end)))
             ):
                 end += 1
             end = self._sport(end)
@@ -335,8 +348,8 @@ class _Reader:
                 qualifiers and not head_definite and not definite(qualifiers[0])
             ):
                 continue  # "محكمة جزائرية" is a court, not a body's name
-            if head_definite and all(nationality(word) for word in qualifiers):
-                continue  # "الحكومة الليبية" is the government, not a name
+            if head_definite and all(nationality(word) or of_the_united_nations(word) for word in qualifiers):
+                continue  # "الحكومة الليبية" is the government, not a name; "البعثة الأممية" the UN's
             if name := self.suggestion(index, end, prefix, ORGANIZATION, cue=(index, prefix)):
                 yield name
 
@@ -353,6 +366,29 @@ class _Reader:
         if media_head(self.word(index - 1)) is not None:
             return not (word.endswith("يه") or ends_a_name(word) or is_stop_word(word, self.written(index)))
         return is_noun(word) and self.joined(index + 1) and definite(self.word(index + 1))
+
+    def _remit(self, index: int) -> bool:
+        """Whether word ``index`` is ل and a noun that a qualifier of the body's name governs in turn.
+
+        A body's name may end with its remit: "الهيئة الوطنية لمكافحة الفساد", "المجلس الأعلى
+        لشؤون الأسرة". A body or a title after ل is whom something is said to or given to
+        ("وقال المتحدث باسم اللجنة العليا لوكالة الأنباء"), not a remit; and a nationality
+        closes a name, so ل after it says what for ("خطوات المجلس العسكري السوداني لتسليم السلطة").
+        """
+        word = self.word(index)
+        rest = word[1:]
+        return (
+            word.startswith("ل")
+            and not nationality(self.word(index - 1))
+            and not glued_definite(word)
+            and is_noun(rest)
+            and organization_head(rest) is None
+            and person_title(rest) is None
+            and self.joined(index + 1)
+            and not self.linked[index + 1]
+            and definite(self.word(index + 1))
+            and self._qualifier(index + 1)
+        )
 
     def _sport(self, index: int) -> int:
         """The end of a federation's sport from word ``index``: "لكرة القدم", "للملاكمة"; ``index`` if none."""
@@ -382,58 +418,9 @@ class _Reader:
     # Agreements
 
     def agreements(self) -> Iterator[SuggestedName]:
-        if not any(_year(token.text) for token in self.tokens):
-            return  # every agreement suggested ends with its year
-        for index in range(len(self.tokens)):
-            following = self.word(index + 1) if self.joined(index + 1) else ""
-            head = agreement_head(self.word(index), following)
-            if head is None:
-                continue
-            prefix, head_words = head
-            end = self._dated(self._subject(index + head_words))
-            if end is not None and (
-                name := self.suggestion(index, end, prefix, AGREEMENT, cue=(index, prefix))
-            ):
+        for first, end, prefix in described_agreements(self):
+            if name := self.suggestion(first, end, prefix, AGREEMENT, cue=(first, prefix)):
                 yield name
-
-    def _subject(self, index: int) -> int | None:
-        """The first word after an agreement's subject ("التعاون الأمني"), or None when it has none."""
-        start = index
-        while index - start < MOST_SUBJECT_WORDS and self.joined(index):
-            word = self.word(index)
-            if word == _FIELD and self.joined(index + 1) and self.word(index + 1) in _FIELDS:
-                index += 2
-            elif self._name_word_of_agreement(index):
-                index += 1
-            else:
-                break
-        return index if index > start else None
-
-    def _name_word_of_agreement(self, index: int) -> bool:
-        word = self.word(index)
-        return not (
-            any(char.isdigit() for char in word)
-            or is_stop_word(word, self.written(index))
-            or ends_a_name(word)
-            or agreement_signing(word)
-            or agreement_when(word)
-        )
-
-    def _dated(self, index: int | None) -> int | None:
-        """The end of "بين البلدين الموقعة في 12 أوت 2012" from ``index``, or None when no year follows."""
-        if index is None:
-            return None
-        if self.joined(index + 1) and self.word(index) == "بين" and agreement_parties(self.word(index + 1)):
-            index += 2
-        if self.joined(index) and agreement_signing(self.word(index)):
-            index += 1
-        for _ in range(MOST_DATE_WORDS):
-            if not (self.joined(index) and (agreement_when(self.word(index)) or _day(self.word(index)))):
-                break
-            index += 1
-        if self.joined(index) and _year(self.word(index)):
-            return index + 1
-        return None
 
 
 @functools.lru_cache(maxsize=65536)
@@ -446,11 +433,3 @@ def _given_name(word: str) -> int | None:
         if word[:length] in ("", "و", "ف") and is_bare_given_name(rest) and not rest.startswith("ال"):
             return length
     return None
-
-
-def _day(word: str) -> bool:
-    return word.isdecimal() and len(word) <= 2
-
-
-def _year(word: str) -> bool:
-    return word.isdecimal() and len(word) == 4

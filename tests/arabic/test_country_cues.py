@@ -4,6 +4,7 @@ import pytest
 
 from arabic.country_cues import (
     country_in,
+    country_ruled,
     is_accusative_adjective,
     names_another_place,
     names_the_capital,
@@ -105,3 +106,19 @@ def test_a_country_named_after_fi_or_bi(following, country, why):
 )
 def test_a_countrys_name_before_another_countrys_nationality(before, country, after, expected, why):
     assert names_another_place(n(before), n(country), n(after)) is expected, why
+
+
+@pytest.mark.parametrize(
+    ("following", "country", "why"),
+    [
+        ("الذي حكم تشاد سنوات", "تشاد", "a relative pronoun, a verb of rule and the country"),
+        ("التي تتولى إدارة السودان", "السودان", "a noun of rule between the verb and the country"),
+        ("الذي قاد الجزائر", "الجزائر", "a country spelt like its capital is the country here"),
+        ("الذي زار تشاد", None, "a visit rules nothing"),
+        ("حكم تشاد", None, "no relative pronoun: the body's own clause says it"),
+        ("الذي حكم طويلا", None, "no country"),
+        ("الذي حكم", None, "nothing after the verb"),
+    ],
+)
+def test_a_country_a_body_is_said_to_have_ruled(following, country, why):
+    assert country_ruled(n(following).split()) == (n(country) if country else None), why

@@ -10,12 +10,16 @@ from arabic.name_cues import (
     is_given_name,
     is_honorific,
     is_joint,
+    names_a_citys_feature,
+    names_a_document,
     names_a_family,
     names_a_feature,
     names_a_reign,
+    names_a_settlement,
     names_a_sport,
     names_a_thing_called_after,
     names_another_body,
+    names_its_members,
     press_spellings,
     shaped_like_an_adjective,
     short_forms,
@@ -242,3 +246,61 @@ def test_qualifiers_that_make_a_bodys_name_another_bodys(after, expected, why):
 )
 def test_the_shapes_of_an_adjective_a_family_name_may_have(word, expected, why):
     assert shaped_like_an_adjective(n(word)) is expected, why
+
+
+@pytest.mark.parametrize(
+    ("word", "expected", "why"),
+    [
+        ("خليج", True, "خليج سرت is the gulf"),
+        ("بحوض", True, "a basin, after ب"),
+        ("وادي", True, "a valley"),
+        ("واحة", False, "an oasis is its town"),
+        ("مدينة", False, "the city itself"),
+    ],
+)
+def test_features_that_take_a_citys_name(word, expected, why):
+    assert names_a_citys_feature(n(word)) is expected, why
+
+
+@pytest.mark.parametrize(
+    ("word", "expected", "why"),
+    [
+        ("منطقة", True, "a district named after a family"),
+        ("بمنطقة", True, "after ب"),
+        ("وقرية", True, "a village, after و"),
+        ("المنطقة", False, "with the article it ends a phrase: it governs no name"),
+        ("شارع", False, "a street is a thing called after a name, another list"),
+    ],
+)
+def test_districts_and_villages_a_family_name_may_name(word, expected, why):
+    assert names_a_settlement(n(word)) is expected, why
+
+
+@pytest.mark.parametrize(
+    ("after", "expected", "why"),
+    [
+        ("للصحفيين", True, "ل and a profession, the article between"),
+        ("لأرباب", True, "ل and a trade's employers"),
+        ("للمحامين", True, "lawyers"),
+        ("رجال", False, "no ل: the body calls on them"),
+        ("للشباب", False, "the youth are no trade"),
+        ("للانتخابات", False, "a remit, not members"),
+    ],
+)
+def test_trades_a_union_after_a_bodys_name_unites(after, expected, why):
+    assert names_its_members(n(after)) is expected, why
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "expected", "why"),
+    [
+        ("إعلان", "الذي", True, "a declaration, then its relative pronoun"),
+        ("بميثاق", "الموقع", True, "a charter, after ب, then a participle of signing"),
+        ("مسار", "المنبثق", True, "a process"),
+        ("إعلان", "استعدادها", False, "a verbal noun and its object: the country announces"),
+        ("إعلان", "التي", False, "the feminine agrees with the country"),
+        ("اتفاق", "الموقع", False, "an agreement may be the country's own"),
+    ],
+)
+def test_a_declaration_or_a_charter_named_after_a_place(before, after, expected, why):
+    assert names_a_document(n(before), n(after)) is expected, why

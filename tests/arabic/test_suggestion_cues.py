@@ -7,9 +7,11 @@ from arabic.suggestion_cues import (
     agreement_head,
     definite,
     ends_a_name,
+    given_name_before_lineage,
     glued_definite,
     lineage,
     media_head,
+    of_the_united_nations,
     office_noun,
     office_word,
     organization_head,
@@ -72,6 +74,14 @@ def test_an_agreement_head_is_one_word_or_a_memorandum_and_its_understanding():
         ("التابع", True, "مجلس السلم والأمن التابع للاتحاد الإفريقي"),
         ("لعمامرة", False, "a surname that starts like ل"),
         ("بوقادوم", False, "a surname that starts like ب"),
+        ("سنة", True, "a year's word without the article: سنة 1992"),
+        ("تتناول", True, "the present of a verb whose stem takes ت"),
+        ("ويستعرض", True, "the present of a verb in است, after و"),
+        ("تعزيز", True, "a verbal noun on the pattern تفعيل"),
+        ("توفيق", False, "a given name on that pattern"),
+        ("تبون", False, "a surname in ت, too short for a verb"),
+        ("مشاورات", True, "a long plural of a noun of the lexicon"),
+        ("عرفات", False, "a plural as short as a family name may be one"),
     ],
 )
 def test_words_that_end_a_name(word, ends, why):
@@ -131,3 +141,25 @@ def test_media_heads_are_bodies_heads_too():
 )
 def test_traffic_after_haraka_is_no_movement(head, following, expected, why):
     assert traffic(n(head), n(following)) is expected, why
+
+
+@pytest.mark.parametrize(
+    ("word", "expected", "why"),
+    [
+        ("المختار", True, "a given name with the article"),
+        ("الشاذلي", True, "a word of no lexicon, shaped like an adjective all the same"),
+        ("الأسبق", False, "an adjective after a name: the surname opens with بن"),
+        ("الدائم", False, "an adjective of the lexicon ends the office"),
+        ("الخارجية", False, "the feminine of an adjective of the lexicon"),
+        ("الموريتاني", False, "a nationality ends the office"),
+        ("الرئيس", False, "a title"),
+        ("مختار", False, "no article: the suggester reads it as any name word"),
+    ],
+)
+def test_the_word_before_ben_or_ould_as_a_given_name(word, expected, why):
+    assert given_name_before_lineage(n(word)) is expected, why
+
+
+def test_the_adjective_of_the_united_nations():
+    assert of_the_united_nations(n("الأممية")) and of_the_united_nations(n("والأممي"))
+    assert not of_the_united_nations(n("الدولية")), "البنك الدولي is a name"

@@ -4,6 +4,7 @@ import pytest
 
 from archive.batch_linking import CHUNK, ParallelFinder
 from archive.linking import Gazetteer
+from archive.linking_rules import EntityFacts
 
 TEXTS = [
     f"استقبل الرئيس عبدالمجيد تبون في الجزائر وزيرا من ليبيا، في اللقاء رقم {n}."
@@ -29,3 +30,13 @@ def test_a_worker_that_fails_fails_the_batch_it_read():
         found = finder.submit(["نص سليم.", None])
         with pytest.raises(TypeError):
             found.spans()
+
+
+def test_a_batch_suggests_no_known_spelling_the_linker_gives_to_another_body():
+    gazetteer = Gazetteer(
+        [(1, "ليبيا"), (2, "المجلس الرئاسي")],
+        facts={1: EntityFacts.of("country", "ليبيا"), 2: EntityFacts.of("organization", "ليبيا")},
+    )
+    with ParallelFinder(gazetteer, processes=1) as finder:
+        found = finder.submit(["واستقبل رئيس المجلس الرئاسي في اليمن وفدا أمميا."])
+        assert (found.spans(), found.names()) == ([[]], [[]])

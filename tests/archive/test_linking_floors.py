@@ -10,10 +10,10 @@ otherwise the figure the set reached, rounded down; each says which.
 A set is scored in a few seconds, in this process: no mark of the slow tests,
 which start processes and wait for them.
 
-``heldout-3.jsonl`` is the set the linker is judged on: its floors are what the
-linker reached on it, unread, and only keep that from falling. ``heldout-2.jsonl``
-and ``heldout.jsonl`` were judged on before it; their failures have been studied
-since, so their floors hold what the rules found on them reached.
+``heldout-4.jsonl`` is the set the linker is judged on: its floors are what the
+linker reached on it, unread, and only keep that from falling. ``heldout-3.jsonl``,
+``heldout-2.jsonl`` and ``heldout.jsonl`` were each judged on in turn, unread; their failures have been studied since, so their floors hold what
+the rules found on them reached.
 """
 
 import io
@@ -30,7 +30,10 @@ GOAL = {"precision": 0.97, "recall": 0.92, "lookalikes": 0, "suggested": 0.60}
 
 FLOORS = {
     # Never read to change a rule: precision and look-alikes short of the goal.
-    "heldout-3.jsonl": {**GOAL, "precision": 0.95, "lookalikes": 6},
+    "heldout-4.jsonl": {**GOAL, "precision": 0.92, "lookalikes": 9},
+    # Judged on until its failures were studied (features and districts named after a place,
+    # declarations, trades' unions, bodies said to rule another country): it reaches every goal.
+    "heldout-3.jsonl": GOAL,
     # Held out until its failures were studied: one look-alike is still linked (a body of
     # another era that the paragraph alone does not tell apart).
     "heldout-2.jsonl": {**GOAL, "lookalikes": 1},

@@ -386,6 +386,58 @@ def test_an_honorific_or_a_counterpart_supports_the_family_name_of_anyone(boukad
     assert linked("وقال الروائي بوقادوم إن الحوار مستمر.") == [], "a profession is still no support"
 
 
+# Look-alikes: a feature or a district named after a place, a declaration, a trade's union, a ruler ---------
+
+
+def test_a_citys_name_after_a_gulf_or_a_basin_names_that_feature(libya):
+    sirte = Place.objects.create(name="سرت", country=libya)
+    assert linked("ورصدت البحرية سفينة في خليج سرت.") == []
+    assert linked("وتتواصل أعمال التنقيب في حوض سرت النفطي.") == []
+    assert names("ووصل الوفد إلى سرت ثم زار واحة سرت.") == [sirte.name, sirte.name], "an oasis is its town"
+
+
+def test_a_family_name_after_a_district_or_a_village_names_the_place(dbeibah, libya):
+    tripoli = Place.objects.create(name="طرابلس", country=libya)
+    body = "وتجددت الاشتباكات في منطقة الدبيبة، وأدان عبد الحميد الدبيبة العنف."
+    assert linked(body) == [("عبد الحميد الدبيبة", dbeibah.name)]
+    assert linked("وعاد الهدوء إلى قرية الدبيبة بعد أسبوع، وقال عبد الحميد الدبيبة إنه مرتاح.") == [
+        ("عبد الحميد الدبيبة", dbeibah.name)
+    ]
+    assert names("ووصل الوفد إلى مدينة طرابلس.") == [tripoli.name], "a city's own name after مدينة"
+
+
+def test_a_countrys_or_a_citys_name_in_a_declarations_name_names_the_declaration(algeria, libya):
+    Place.objects.create(name="طرابلس", country=libya)
+    assert linked("وتمسك الوزراء بإعلان الجزائر الذي صدر عن القمة.") == []
+    assert linked("وذكر البيان بميثاق طرابلس الموقع قبل عقود.") == []
+    assert names("ورحبت ليبيا بإعلان الجزائر استعدادها للوساطة.") == ["ليبيا", "الجزائر"], (
+        "a verbal noun: Algeria announces"
+    )
+    assert names("ورحبت ليبيا بإعلان الجزائر التي تستضيف القمة.") == ["ليبيا", "الجزائر"], (
+        "a feminine relative agrees with the country"
+    )
+
+
+def test_a_bodys_name_before_a_trade_it_unites_is_that_trades_union(db):
+    union = Organization.objects.create(name="الاتحاد الإفريقي")
+    assert linked("وعقد الاتحاد الإفريقي للصحفيين مؤتمره في أكرا.") == []
+    assert linked("وطالب الاتحاد الإفريقي لرجال الأعمال بخفض الرسوم.") == []
+    assert names("ودعا الاتحاد الإفريقي رجال الأعمال إلى الاستثمار.") == [union.name], (
+        "no ل: the AU calls on them"
+    )
+
+
+def test_a_body_said_to_have_ruled_another_country_is_that_countrys(libya):
+    council = Organization.objects.create(name="المجلس الأعلى للدولة", country=libya)
+    assert linked("وروى الكتاب سيرة المجلس الأعلى للدولة الذي حكم تشاد سنتين.") == []
+    assert linked("وأرخ الباحث للمجلس الأعلى للدولة الذي تولى قيادة السودان.") == []
+    assert names("وأشاد الوفد بالمجلس الأعلى للدولة الذي يقود ليبيا إلى الانتخابات.") == [
+        council.name,
+        "ليبيا",
+    ]
+    assert names("واستقبل المجلس الأعلى للدولة الذي زار تونس وفدا.") == [council.name], "no verb of rule"
+
+
 # Editors' mentions ----------------------------------------------------------------------------------------
 
 

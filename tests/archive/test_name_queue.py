@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from archive.linking import relink, relink_queued, save_linked
-from archive.models import Alias, Article, NameSuggestion, Person
+from archive.models import Alias, Article, NameSuggestion, Organization, Person
 from archive.reviewing import accept_names, reject_names
 
 pytestmark = pytest.mark.django_db
@@ -153,3 +153,12 @@ def test_hostile_text_is_saved_and_queues_only_what_fits(body):
     for suggestion in NameSuggestion.objects.filter(article=article):
         assert len(suggestion.text) <= 300 and len(suggestion.cue) <= 200
         assert body[suggestion.start : suggestion.end] == suggestion.text
+
+
+def test_a_known_spelling_the_linker_gives_to_another_countrys_body_is_not_queued(libya):
+    """Accepted, it would make a second entity of "المجلس الرئاسي", and the spelling would name neither."""
+    council = Organization.objects.create(name="المجلس الرئاسي الليبي", country=libya)
+    Alias.objects.create(entity=council, name="المجلس الرئاسي")
+    article = save_linked(Article(body="واستقبل رئيس المجلس الرئاسي في اليمن وفدا أمميا."))
+    assert not article.mentions.exists()
+    assert pending(article) == []

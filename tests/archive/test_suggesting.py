@@ -102,6 +102,31 @@ def suggested(text: str) -> list[tuple[str, str, str]]:
             [("وليد اللافي", "person", "وليد")],
             "the conjunction before a given name is left out",
         ),
+        (
+            "واستقبل الرئيس الموريتاني الأسبق المختار ولد داداه في نواكشوط.",
+            [("المختار ولد داداه", "person", "الرئيس")],
+            "the word with the article before ولد is the given name, not the office's",
+        ),
+        (
+            "وقال الرئيس التونسي الأسبق بن علي إن الأمن مستتب.",
+            [("بن علي", "person", "الرئيس")],
+            "an adjective before بن ends the office, and the family name opens with بن",
+        ),
+        (
+            "وانتخب الرئيس أحمد بن بلة سنة 1963.",
+            [("أحمد بن بلة", "person", "الرئيس")],
+            "سنة before a year is no second part after a part joined by بن",
+        ),
+        (
+            "وسلم السفير رسالة من الرئيس عبد الكريم زروال تتعلق بالحدود.",
+            [("عبد الكريم زروال", "person", "الرئيس")],
+            "a verb in the present, shaped تتفعل, is no third part",
+        ),
+        (
+            "وانتقد النائب علي سالم قرارات الحكومة.",
+            [("علي سالم", "person", "النائب")],
+            "the plural of a noun of the lexicon is what the verb takes, no third part",
+        ),
     ],
 )
 def test_a_title_or_a_given_name_suggests_the_person_named_after_it(text, expected, why):
@@ -122,6 +147,10 @@ def test_a_title_or_a_given_name_suggests_the_person_named_after_it(text, expect
         ("وقال الرئيس سعيد.", "one word is a surname alone, too little to suggest"),
         ("وتوج الروائي الليبي إبراهيم بجائزة أدبية.", "ب and a noun is a phrase, not a surname"),
         ("وعمل لصالح الشعب الليبي.", "صالح after ل is a word, not a given name"),
+        (
+            "وبحث الوزير مع سفير السنغال لدى تونس سبل تعزيز التعاون.",
+            "a verbal noun on the pattern تفعيل is the topic discussed, no family name",
+        ),
     ],
 )
 def test_no_person_is_suggested_without_a_name_after_the_cue(text, why):
@@ -155,6 +184,16 @@ def test_punctuation_ends_a_name_and_a_nationality_is_not_part_of_it():
         ("ونقلت صحيفة لوفيغارو عن مصدر.", "صحيفة لوفيغارو", "an outlet takes a proper name"),
         ("وقال تقرير بثته قناة ليبيا الأحرار إن", "قناة ليبيا الأحرار", "an outlet named after a country"),
         ("وندد مجلس السلم والأمن التابع للمنظمة.", "مجلس السلم والأمن", "التابع ends a body's name"),
+        (
+            "وأعلنت الهيئة الوطنية لمكافحة الفساد فتح تحقيق.",
+            "الهيئة الوطنية لمكافحة الفساد",
+            "ل and a noun that a definite word qualifies: the body's remit",
+        ),
+        (
+            "ورحب الاتحاد بخطوات المجلس العسكري السوداني لتسليم السلطة.",
+            "المجلس العسكري السوداني",
+            "a nationality closes the name: ل after it says what for",
+        ),
     ],
 )
 def test_a_head_word_suggests_the_body_it_names(text, expected, why):
@@ -175,6 +214,8 @@ def test_a_head_word_suggests_the_body_it_names(text, expected, why):
         ("وتحسنت حركة العبور عبر المنفذ.", "حركة and a noun of movement is traffic"),
         ("ونفت الحركة بالجنرال أي صلة.", "ب glued to the article is a phrase after the name"),
         ("ونشرت صحيفة جزائرية الخبر.", "an outlet and a nationality is no name"),
+        ("وطالبت البعثة الأممية بوقف القتال.", "the UN's mission: a head and the UN's adjective is no name"),
+        ("وشكر الوزير للمنظمة الأممية دعمها.", "the UN itself, after ل"),
     ],
 )
 def test_no_body_is_suggested_without_words_that_name_it(text, why):
@@ -252,3 +293,35 @@ def test_a_hundred_thousand_characters_of_one_word_are_read_word_by_word(word):
     names = suggest_names(text, GAZETTEER)
     assert all(a.end <= b.start for a, b in itertools.pairwise(names))
     assert all(len(name.text.split()) <= 7 for name in names)
+
+
+def test_a_body_or_a_title_after_li_is_no_remit_of_the_body_before():
+    """ل before a body or a title says to whom something is said or given."""
+    text = "وقال المتحدث باسم اللجنة العليا لوكالة الأنباء إن العمل مستمر."
+    assert [name for name in suggested(text) if name[1] == "organization"] == [
+        ("اللجنة العليا", "organization", "اللجنة"),
+        ("وكالة الأنباء", "organization", "وكالة"),
+    ]
+    text = "وقدمت اللجنة الفنية لرئيس الحكومة تقريرها."
+    assert [name for name in suggested(text) if name[1] == "organization"] == [
+        ("اللجنة الفنية", "organization", "اللجنة")
+    ]
+
+
+# A gazetteer that knows Libya's presidential council, and that "المجلس الرئاسي" is one of its spellings.
+COUNCIL = Gazetteer(
+    [(1, "ليبيا"), (2, "المجلس الرئاسي الليبي"), (2, "المجلس الرئاسي")],
+    facts={1: EntityFacts.of("country", "ليبيا"), 2: EntityFacts.of("organization", "ليبيا")},
+)
+
+
+def test_a_known_spelling_the_linker_gives_to_another_body_is_not_suggested():
+    """An editor accepting it would give a second entity the spelling, which would then name neither."""
+    text = "واستقبل رئيس المجلس الرئاسي في اليمن وفدا أمميا."
+    assert COUNCIL.find(text) == [], "Yemen's council, not Libya's"
+    assert suggest_names(text, COUNCIL) == []
+
+
+def test_a_name_longer_than_a_known_spelling_is_still_suggested():
+    text = "وأصدر المجلس الرئاسي اليمني بيانا."
+    assert [name.text for name in suggest_names(text, COUNCIL)] == ["المجلس الرئاسي اليمني"]
