@@ -122,8 +122,8 @@ bench-load: $(BOOTSTRAPPED)
 # entities, in a throwaway archive under .venv/ (never DATABASE_URL's).
 LINKING_DIR := $(VENV)/evaluate-linking
 LINKING := $(OWN_DATABASE) ARCHIVE_DATA_DIR=$(LINKING_DIR) $(PYTHON) manage.py
-HELDOUT := fixtures/linking/heldout-4.jsonl
-STUDIED := fixtures/linking/heldout-3.jsonl fixtures/linking/heldout-2.jsonl fixtures/linking/heldout.jsonl
+HELDOUT := fixtures/linking/heldout-5.jsonl
+STUDIED := fixtures/linking/heldout-4.jsonl fixtures/linking/heldout-3.jsonl fixtures/linking/heldout-2.jsonl fixtures/linking/heldout.jsonl
 DEVELOPMENT := fixtures/linking/development.jsonl
 evaluate-linking: $(BOOTSTRAPPED)
 	@rm -rf $(LINKING_DIR)

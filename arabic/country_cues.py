@@ -211,3 +211,26 @@ def country_ruled(following: list[str]) -> str | None:
     if ruled[0] in _NOUNS_OF_RULE and len(ruled) > 1:
         ruled = ruled[1:]
     return ruled[0] if ruled[0] in _EVERY_COUNTRY else None
+
+
+# A woman may be named after a country, as many are in the Maghreb: after a form of address the
+# name is hers ("قالت الحاجة تونس إن المحصول تراجع", "الخالة ليبيا"). "السيدة" is left out:
+# "سيدة ليبيا الأولى" is the country's first lady.
+_FORMS_OF_ADDRESS = cue_words("حاج حاجة خالة")
+
+
+def names_a_person(word_before: str) -> bool:
+    """Whether the normalised word before a country's name is a form of address, making it a person's name."""
+    return any(rest in _FORMS_OF_ADDRESS for rest in bare_readings(word_before))
+
+
+# A province may bear a country's name: "ولاية النيجر" is a Nigerian state, "ولاية تونس" the
+# governorate of the capital, "إقليم تشاد" a region of a neighbour. "ولاية" is also a mandate,
+# whose holder a country may be; a mandate is held in a body, so "في" after the name leaves it
+# the country's: "ولاية الجزائر في مجلس الأمن".
+_PROVINCES = cue_words("ولاية إقليم")
+
+
+def names_a_province(word_before: str, word_after: str) -> bool:
+    """Whether a normalised country's name, between ``word_before`` and ``word_after``, names a province."""
+    return word_after != _IN and any(rest in _PROVINCES for rest in bare_readings(word_before))

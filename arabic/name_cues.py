@@ -141,21 +141,28 @@ def names_a_settlement(word: str) -> bool:
 # A name right after one of these is part of the name of a thing called after it: "قناة ليبيا
 # الأحرار" is a television channel, "صحيفة الجزائر" a newspaper, "ملعب القذافي" a stadium,
 # "شارع تونس" a street; so is a city's name after them: "مطار وهران", "معرض قسنطينة", "جامعة
-# سطيف". None of them is the country, the city or the person. Media owned by a state
+# سطيف", "صالون عنابة للكتاب", and a sports club's: "مولودية وهران", "الأهلي بنغازي", "نادي
+# باريس" (the creditors' club). None of them is the country, the city or the person. Media owned by a state
 # are written with its adjective ("التلفزيون الجزائري"), which is no name, so no outlet here
 # takes a state's own name; "إذاعة" and "تلفزيون" are left out, as "إذاعة الجزائر" is the state's.
 _NAMED_AFTER = cue_words(
     """
     قناة فضائية صحيفة جريدة مجلة يومية أسبوعية
     ملعب شارع نهج ساحة ميدان مطار ميناء مسجد جامع ثانوية مدرسة مستشفى قاعة حي
-    معرض مهرجان جامعة
+    معرض مهرجان جامعة صالون
+    مولودية أهلي شبيبة نادي أولمبي
     """
 )
+# A company is called after a country only in the construct: "شركة ليبيا للاتصالات" is a
+# company, but with the article the country is the verb's object ("أبلغت الشركة تونس بقرارها").
+_NAMED_AFTER_IN_CONSTRUCT = cue_words("شركة")
 
 
 def names_a_thing_called_after(word: str) -> bool:
     """Whether a normalised word is a channel, a newspaper, a street or a building that a name may follow."""
-    return any(rest in _NAMED_AFTER for rest in bare_readings(word))
+    return any(rest in _NAMED_AFTER for rest in bare_readings(word)) or any(
+        rest in _NAMED_AFTER_IN_CONSTRUCT for _, rest in proclitic_readings(word)
+    )
 
 
 # A city's name is feminine, so the masculine "الدولي" right after it agrees with the noun before
@@ -288,6 +295,45 @@ def short_forms(tokens: list[str]) -> Iterator[list[str]]:
         yield tokens[:-1]
 
 
+# An agreement recorded by an indefinite name ("مشروع اتفاقية ثنائية لمكافحة التهريب") is written
+# definite once the article speaks of it: "مشروع الاتفاقية الثنائية لمكافحة التهريب", "الاتفاقية
+# الثنائية لمكافحة التهريب". The indefinite words before its remit (ل, ب, في, مع, بين or حول
+# and what follows) take the article, from the second word (the construct: "مذكرة التفاهم") or
+# from the first. Only a name of four words or more that goes on with a remit: "اتفاقية التعاون
+# الأمني" alone is any such agreement, and a definite word ("اتفاقية اتحاد المغرب العربي") is
+# part of a proper name, which keeps its shape.
+_REMIT_STARTS = cue_words("في مع بين حول")
+_SHORTEST_DESCRIBED = 4
+
+
+def _opens_a_remit(word: str) -> bool:
+    return word in _REMIT_STARTS or (word.startswith(("ل", "ب")) and not word.startswith("ال"))
+
+
+def definite_forms(tokens: list[str]) -> Iterator[list[str]]:
+    """Spellings the press gives an agreement's indefinite normalised name, made definite."""
+    head = 0
+    while head < len(tokens) and not (tokens[head].startswith("ال") or _opens_a_remit(tokens[head])):
+        head += 1
+    if (
+        len(tokens) < _SHORTEST_DESCRIBED
+        or head < 2
+        or head == len(tokens)
+        or not _opens_a_remit(tokens[head])
+    ):
+        return
+    for first in (1, 0):
+        yield [*tokens[:first], *("ال" + token for token in tokens[first:head]), *tokens[head:]]
+
+
+def other_forms(kind: str, tokens: list[str]) -> Iterator[list[str]]:
+    """The shorter or definite spellings the press gives a normalised name of an entity of ``kind``."""
+    if kind == "organization":
+        yield from short_forms(tokens)
+    elif kind == "agreement":
+        yield from definite_forms(tokens)
+
+
 def family_name_of(tokens: list[str]) -> str | None:
     """The family name a person's normalised full name ends with, when it can stand alone.
 
@@ -314,10 +360,21 @@ def is_joint(tokens: list[str]) -> bool:
 
 
 # Nouns of a reign: a family name after them is the ruler's, whatever else the text says: "في عهد
-# القذافي", "أيام بوتفليقة", "نظام القذافي".
+# القذافي", "أيام بوتفليقة", "نظام القذافي". So after the verb of ruling carrying its object, whose
+# subject the family name then is: "البلاد التي حكمها بوتفليقة عشرين عاما". Only ruling: a
+# reconciliation or a delegation is led by anyone ("المصالحة التي يقودها المنفي" may be the
+# exiled one's), and without the object pronoun the verb may take the person as its object.
 _REIGN = cue_words("عهد حكم نظام أيام زمن")
+_VERBS_OF_RULE = cue_words("حكم يحكم تحكم")
+_OBJECT_PRONOUNS = ("ها", "هم", "ه")
 
 
 def names_a_reign(word: str) -> bool:
-    """Whether a normalised word is a reign or a regime, which a ruler's family name follows."""
-    return any(rest in _REIGN for rest in bare_readings(word))
+    """Whether a normalised word is a reign or a regime, or the verb of ruling with its object ("حكمها")."""
+    return any(
+        rest in _REIGN
+        or any(
+            rest.endswith(pronoun) and rest[: -len(pronoun)] in _VERBS_OF_RULE for pronoun in _OBJECT_PRONOUNS
+        )
+        for rest in bare_readings(word)
+    )

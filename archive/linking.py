@@ -45,7 +45,7 @@ from django.dispatch import Signal
 from pyarabic import araby
 
 from arabic.country_cues import republic_names
-from arabic.name_cues import family_name_of, is_joint, press_spellings, short_forms
+from arabic.name_cues import family_name_of, is_joint, other_forms, press_spellings
 from arabic.normalization import Word, ends_with_tanween, words, written_forms_pattern
 from arabic.numbers import Digits
 from arabic.stemming import proclitic_readings
@@ -114,7 +114,7 @@ class Gazetteer:
         for entity_id, spellings_of in names.items():
             kind = self._kind(entity_id)
             for tokens in spellings_of:
-                others = short_forms(tokens) if kind == "organization" else ()
+                others = other_forms(kind, tokens)
                 if kind == "country" and len(tokens) == 1:
                     others = republic_names(tokens[0])
                 for other in others:

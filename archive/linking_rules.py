@@ -16,28 +16,14 @@ name something else, reading the words beside each match with the cues of
 - a family name written as the common word it is spelt like ("المنفى", exile)
   is that word, and one shaped like an adjective (a nisba, a passive participle)
   right after a definite noun that is no word of the person's role ("البعد الكوني",
-  "الزعيم المنفي", "اللوح المنقوش") is that adjective;
-- a country's name after a river, a lake or a basin ("نهر النيجر", "بحيرة
-  تشاد") or inside another country's name ("جنوب السودان") is that place, and
-  before another country's nationality ("الصومال الإيطالي") another place's name;
-- a country's, a city's or a family name after a channel, a newspaper, a street,
-  a building or a fair ("قناة ليبيا الأحرار", "ملعب القذافي", "مطار طرابلس") names that
-  thing, and so does a city's name before the masculine "الدولي" ("ماراثون وهران الدولي")
-  or after a gulf or a basin ("خليج سرت"); a country's or a city's name after a declaration
-  or a charter, before the words that say it was issued ("إعلان نواكشوط الصادر"), names that text;
-- a country's name before "العاصمة" is its capital city ("تونس العاصمة"), and
-  a name in يا after an indefinite accusative noun is the adjective ("وفدا ليبيا");
-- a body's name before a sport is that sport's federation ("الاتحاد الإفريقي لكرة القدم"),
-  before a trade it unites that trade's union ("الاتحاد العربي للمحامين"), and before a
-  qualifier of another body ("الجامعة العربية الافتراضية") that body;
-- a body or a place of one country followed by another country's nationality
-  ("المجلس الرئاسي اليمني", "طرابلس اللبنانية"), by "في" and another country's name
-  ("المجلس الرئاسي في العراق"), or by a clause saying it ruled another country ("المجلس
-  العسكري الذي حكم تشاد"), is that country's, and a joint body
-  recorded without a country, followed by the nationality of a country the archive
-  records nothing of ("اللجنة الكبرى المشتركة الجزائرية التونسية"), is that country's.
+  "الزعيم المنفي", "اللوح المنقوش") is that adjective.
 
-A family name alone after a noun of reign is the ruler's ("في عهد القذافي").
+A country's, a place's or a body's name that names something else ("نهر النيجر", "مطار
+طرابلس", "المجلس الرئاسي اليمني") is told by ``archive.namesakes``.
+
+A family name alone after a noun of reign, or a verb of rule with its object, is the ruler's
+("في عهد القذافي", "المدينة التي حكمها القذافي"), and after the body the person's role heads,
+in the construct, the head's ("حكومة الدبيبة", whose role is رئيس حكومة الوحدة الوطنية).
 
 A family name alone is also the person's when the article names the body the
 person's role heads ("المجلس الرئاسي" for "المنفي", whose role is رئيس المجلس
@@ -59,44 +45,28 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from arabic.compounds import joined_names
-from arabic.country_cues import (
-    country_in,
-    country_ruled,
-    is_accusative_adjective,
-    names_another_place,
-    names_the_capital,
-    nationality,
-    part_of_another_country,
-)
 from arabic.function_words import is_stop_word
 from arabic.name_cues import (
-    completes_a_things_name,
     is_common_word,
     is_given_name,
     is_honorific,
-    names_a_citys_feature,
-    names_a_document,
     names_a_family,
-    names_a_feature,
     names_a_reign,
     names_a_settlement,
-    names_a_sport,
     names_a_thing_called_after,
-    names_another_body,
-    names_its_members,
     shaped_like_an_adjective,
     title_stems,
 )
 from arabic.normalization import Word, normalize, words
 from arabic.stemming import proclitic_readings, stems
 
+from .namesakes import names_something_else, quoted_with_a_number
+
 # How many words before a family name may hold its title or given names:
 # "وزير الخارجية الجزائري بوقادوم".
 WINDOW = 3
 # What ends a sentence: a full stop, a question or exclamation mark, a line break.
 SENTENCE_END = re.compile(r"[.!?؟\n]")
-# Kinds that belong to one country, and so are not another country's.
-NATIONAL_KINDS = frozenset({"organization", "place"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +122,7 @@ def judge(text: str, tokens: list[Word], matches: list[Match]) -> list[Span]:
         if context.own_given_name(match)
         or context.titled(match)
         or context.reign(match)
+        or context.heads_the_body_before(match)
         or (
             not match.read_off
             and (context.country_beside(match, countries) or bool(match.facts.role_bodies & named))
@@ -201,7 +172,7 @@ class _Context:
         return found
 
     def names_something_else(self, match: Match) -> bool:
-        facts, before = match.facts, self.before(match.first)
+        before = self.before(match.first)
         if match.family_name:
             written = self.text[self.tokens[match.last].start : self.tokens[match.last].end]
             return (
@@ -210,65 +181,12 @@ class _Context:
                 or self._another_family_member(match, before)
                 or self._adjective(match, before)
             )
-        after = self.after(match.last)
-        if facts.kind == "country":
-            name = self.tokens[match.first].text
-            return (
-                names_the_capital(after)
-                or names_another_place(before[0] if before else "", facts.country, after)
-                or names_a_document(before[0] if before else "", after)
-                or bool(
-                    before
-                    and (
-                        names_a_feature(before[0])
-                        or names_a_thing_called_after(before[0])
-                        or part_of_another_country(before[0], name)
-                        or is_accusative_adjective(before[0], name)
-                    )
-                )
-            )
-        if facts.kind == "place":
-            word_before = before[0] if before else ""
-            one_word = match.first == match.last  # "معبر تنلكوم الدولي" is the crossing's own name
-            if (
-                names_a_thing_called_after(word_before)
-                or names_a_citys_feature(word_before)
-                or names_a_document(word_before, after)
-                or (one_word and completes_a_things_name(word_before, after))
-            ):
-                return True
-        if facts.kind == "organization" and (
-            names_a_sport(after) or names_another_body(after) or names_its_members(after)
-        ):
-            return True
-        if facts.shared_by:
-            countries = [nationality(after), nationality(self.after(match.last + 1)) if after else None]
-            return any(country is not None and country not in facts.shared_by for country in countries)
-        if facts.kind in NATIONAL_KINDS and facts.country:
-            return self._another_countrys(match)
-        return False
-
-    def _another_countrys(self, match: Match) -> bool:
-        """A body or a place of one country named as another country's.
-
-        By that country's nationality right after it ("المجلس الرئاسي اليمني"), by "في" or "ب"
-        and its name, right after it or after one adjective ("رئيس البرلمان في مالي", "الحكومة
-        الانتقالية في تشاد"), or by a clause saying it ruled that country ("المجلس العسكري الذي
-        حكم تشاد"), unless its own name says its country ("... الليبي في العراق").
-        """
-        own = match.facts.country
+        facts, name = match.facts, [token.text for token in self.tokens[match.first : match.last + 1]]
+        quoted = quoted_with_a_number(self.text, self.tokens, match.first, match.last)
         following = self.following(match.last, 4)
-        country = nationality(following[0]) if following else None
-        if country is not None:
-            return country != own
-        if any(nationality(token.text) == own for token in self.tokens[match.first : match.last + 1]):
-            return False
-        if ruled := country_ruled(following):
-            return ruled != own
-        if following and shaped_like_an_adjective(following[0]):
-            following = following[1:]
-        country = country_in(following)
-        return country is not None and country != own
+        return names_something_else(
+            facts.kind, facts.country, facts.shared_by, name, before, following, quoted
+        )
 
     def whole_name(self, match: Match) -> Span:
         """The match's span, begun at the person's own given name when a middle name parts them.
@@ -327,6 +245,19 @@ class _Context:
             and any(rest.startswith("ال") for rest in _readings(before[0]))
             and any(shaped_like_an_adjective(rest) for rest in _readings(name))
             and not self.titled(match)
+        )
+
+    def heads_the_body_before(self, match: Match) -> bool:
+        """A word of the person's role, no title, in the construct before the family name: "حكومة الدبيبة".
+
+        With the article the word ends a phrase of its own ("المجلس المنفي" is no council of his).
+        """
+        before = self.before(match.first)
+        return (
+            bool(before)
+            and not title_stems(before[0])
+            and bool(set(stems(before[0])) & match.facts.role_stems)
+            and not any(rest.startswith("ال") for rest in _readings(before[0]))
         )
 
     def reign(self, match: Match) -> bool:

@@ -6,6 +6,8 @@ from arabic.country_cues import (
     country_in,
     country_ruled,
     is_accusative_adjective,
+    names_a_person,
+    names_a_province,
     names_another_place,
     names_the_capital,
     nationality,
@@ -122,3 +124,29 @@ def test_a_countrys_name_before_another_countrys_nationality(before, country, af
 )
 def test_a_country_a_body_is_said_to_have_ruled(following, country, why):
     assert country_ruled(n(following).split()) == (n(country) if country else None), why
+
+
+@pytest.mark.parametrize(
+    ("before", "expected", "why"),
+    [
+        ("الحاجة", True, "a woman called after the country"),
+        ("والخالة", True, "after و"),
+        ("السيدة", False, "سيدة ليبيا الأولى is the country's first lady"),
+        ("نظيرتها", False, "a counterpart is another country"),
+    ],
+)
+def test_a_form_of_address_before_a_countrys_name_makes_it_a_persons(before, expected, why):
+    assert names_a_person(n(before)) is expected, why
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "expected", "why"),
+    [
+        ("ولاية", "الشمالية", True, "a province bearing the country's name"),
+        ("بإقليم", "", True, "a region, after ب"),
+        ("ولاية", "في", False, "a mandate held in a body: the country's"),
+        ("حكومة", "", False, "no province"),
+    ],
+)
+def test_a_province_bearing_a_countrys_name(before, after, expected, why):
+    assert names_a_province(n(before), n(after)) is expected, why

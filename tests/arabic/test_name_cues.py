@@ -4,6 +4,7 @@ import pytest
 
 from arabic.name_cues import (
     completes_a_things_name,
+    definite_forms,
     family_name_of,
     is_bare_given_name,
     is_common_word,
@@ -122,6 +123,11 @@ def test_press_spellings_of_a_name():
         ("سفارة", False, "سفارة الجزائر is the country's embassy: the country is named"),
         ("إذاعة", False, "إذاعة الجزائر is the state's radio"),
         ("جمهورية", False, "جمهورية النيجر is the country"),
+        ("صالون", True, "a book fair named after its city"),
+        ("مولودية", True, "a football club named after its city"),
+        ("الأهلي", True, "a club, written with the article as the press does"),
+        ("شركة", True, "a company in the construct is named after the country"),
+        ("الشركة", False, "with the article the country is the verb's object: أبلغت الشركة تونس"),
     ],
 )
 def test_things_called_after_a_name(word, expected, why):
@@ -304,3 +310,43 @@ def test_trades_a_union_after_a_bodys_name_unites(after, expected, why):
 )
 def test_a_declaration_or_a_charter_named_after_a_place(before, after, expected, why):
     assert names_a_document(n(before), n(after)) is expected, why
+
+
+@pytest.mark.parametrize(
+    ("word", "expected", "why"),
+    [
+        ("حكمها", True, "a verb of rule with its object: the family name after it is the subject"),
+        ("يحكمهم", True, "the present tense, its object the people"),
+        ("يقودها", False, "anyone leads: المصالحة التي يقودها المنفي may be the exiled one's"),
+        ("حكمت", False, "no object pronoun: the family name may be its object"),
+        ("كتبها", False, "a verb of no rule"),
+    ],
+)
+def test_a_verb_of_rule_with_its_object_is_read_as_a_reign(word, expected, why):
+    assert names_a_reign(n(word)) is expected, why
+
+
+@pytest.mark.parametrize(
+    ("name", "expected", "why"),
+    [
+        (
+            "مشروع اتفاقية ثلاثية لحماية الحدود المشتركة",
+            [
+                "مشروع الاتفاقية الثلاثية لحماية الحدود المشتركة",
+                "المشروع الاتفاقية الثلاثية لحماية الحدود المشتركة",
+            ],
+            "a construct, then a noun and its adjective before the remit",
+        ),
+        (
+            "مذكرة تفاهم حول تبادل الخبرات",
+            ["مذكرة التفاهم حول تبادل الخبرات", "المذكرة التفاهم حول تبادل الخبرات"],
+            "the remit opens with حول",
+        ),
+        ("اتفاقية تعاون قضائي", [], "no remit: any such agreement"),
+        ("اتفاقية اتحاد المغرب العربي", [], "a proper name goes on with a definite word"),
+        ("الاتفاقية الأمنية الرباعية للجوار", [], "already definite"),
+    ],
+)
+def test_the_definite_spellings_of_an_agreements_indefinite_name(name, expected, why):
+    found = [" ".join(tokens) for tokens in definite_forms(n(name).split())]
+    assert found == [n(form) for form in expected], why

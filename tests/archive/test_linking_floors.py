@@ -10,9 +10,10 @@ otherwise the figure the set reached, rounded down; each says which.
 A set is scored in a few seconds, in this process: no mark of the slow tests,
 which start processes and wait for them.
 
-``heldout-4.jsonl`` is the set the linker is judged on: its floors are what the
-linker reached on it, unread, and only keep that from falling. ``heldout-3.jsonl``,
-``heldout-2.jsonl`` and ``heldout.jsonl`` were each judged on in turn, unread; their failures have been studied since, so their floors hold what
+``heldout-5.jsonl`` is the set the linker is judged on: its floors are what the
+linker reached on it, unread, and only keep that from falling. ``heldout-4.jsonl``,
+``heldout-3.jsonl``, ``heldout-2.jsonl`` and ``heldout.jsonl`` were each judged on in
+turn, unread; their failures have been studied since, so their floors hold what
 the rules found on them reached.
 """
 
@@ -30,7 +31,12 @@ GOAL = {"precision": 0.97, "recall": 0.92, "lookalikes": 0, "suggested": 0.60}
 
 FLOORS = {
     # Never read to change a rule: precision and look-alikes short of the goal.
-    "heldout-4.jsonl": {**GOAL, "precision": 0.92, "lookalikes": 9},
+    "heldout-5.jsonl": {**GOAL, "precision": 0.95, "lookalikes": 8},
+    # Judged on until its failures were studied (clubs, fairs, companies, provinces and women
+    # named after a place, names quoted with a number, a verb of ruling, the body a person heads,
+    # agreements written definite): two look-alikes are still linked (a namesake government told
+    # apart by its head and date only, a surname used as the common noun it is).
+    "heldout-4.jsonl": {**GOAL, "lookalikes": 2},
     # Judged on until its failures were studied (features and districts named after a place,
     # declarations, trades' unions, bodies said to rule another country): it reaches every goal.
     "heldout-3.jsonl": GOAL,

@@ -3,7 +3,7 @@
 import pytest
 
 from archive.linking import Gazetteer, link_mentions, relink_queued, save_linked
-from archive.models import Alias, Article, Country, Organization, Person, Place
+from archive.models import Agreement, Alias, Article, Country, Organization, Person, Place
 
 pytestmark = pytest.mark.django_db
 
@@ -436,6 +436,48 @@ def test_a_body_said_to_have_ruled_another_country_is_that_countrys(libya):
         "ليبيا",
     ]
     assert names("واستقبل المجلس الأعلى للدولة الذي زار تونس وفدا.") == [council.name], "no verb of rule"
+
+
+# Look-alikes: clubs, companies, provinces, women and ships named after a place; a ruler, a head ------------
+
+
+def test_a_countrys_or_a_citys_name_after_a_club_a_fair_or_a_company_names_that_thing(algeria, libya):
+    Place.objects.create(name="طرابلس", country=libya)
+    assert linked("وفاز الأهلي طرابلس على ضيفه بهدفين.") == []
+    assert linked("وافتتح صالون الجزائر للكتاب أبوابه أمس.") == []
+    assert linked("وأعلنت شركة ليبيا للاتصالات عن خدمة جديدة.") == []
+    assert names("وأبلغت الشركة ليبيا بقرارها.") == ["ليبيا"], "with the article the country is the object"
+
+
+def test_a_countrys_name_after_a_form_of_address_is_a_womans(libya):
+    assert linked("وروت الحاجة ليبيا قصة نزوحها عن القرية.") == []
+    assert names("وقالت السيدة الأولى إن ليبيا تتعافى.") == ["ليبيا"]
+
+
+def test_a_countrys_name_after_a_province_names_the_province(algeria):
+    assert linked("وأعلن والي ولاية الجزائر غلق الطرق.") == []
+    assert names("وتنتهي ولاية الجزائر في مجلس الأمن آخر العام.") == ["الجزائر"], "a mandate is held"
+
+
+def test_a_countrys_name_quoted_with_a_number_names_a_ship_or_a_plan(algeria):
+    assert linked("ورست الباخرة «الجزائر 3» في ميناء مرسيليا.") == []
+    assert names("وزار الوزير الجزائر 3 مرات هذا العام.") == ["الجزائر"], "unquoted, the number counts visits"
+
+
+def test_a_family_name_after_a_verb_of_rule_with_its_object_is_the_rulers(gaddafi):
+    assert linked("وتغيرت البلاد التي حكمها القذافي كثيرا.") == [("القذافي", gaddafi.name)]
+    assert linked("وتغيرت البلاد كثيرا، وكتب القذافي مقالا.") == [], "a verb of no rule"
+
+
+def test_a_family_name_after_the_body_its_person_heads_is_the_heads(dbeibah, menfi):
+    assert linked("والتقى ممثلو حكومة الدبيبة بالوفد.") == [("الدبيبة", dbeibah.name)]
+    assert linked("وأصدر المجلس المنفي في لندن بيانا.") == [], "with the article: a council in exile"
+
+
+def test_an_agreements_indefinite_name_is_linked_where_the_press_writes_it_definite(db):
+    draft = Agreement.objects.create(name="مشروع اتفاقية ثلاثية لحماية الحدود المشتركة")
+    assert names("وناقش الخبراء مشروع الاتفاقية الثلاثية لحماية الحدود المشتركة.") == [draft.name]
+    assert linked("ووقع البلدان اتفاقية تعاون قضائي.") == []
 
 
 # Editors' mentions ----------------------------------------------------------------------------------------
